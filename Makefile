@@ -1,0 +1,20 @@
+# The platform's commands. `make help` lists them; README.md explains them.
+SHELL := /bin/bash
+STACK := infra/bin/stack.sh
+
+.PHONY: help up down status test
+
+help: ## list the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+up: ## install what is missing, build, start every server, app and the gateway, wait until healthy
+	@bash $(STACK) up
+
+down: ## stop everything `make up` started
+	@bash $(STACK) down
+
+status: ## one line per component: up/down, port, pid
+	@bash $(STACK) status
+
+test: ## start the servers the tests need, run unit and integration tests, stop what it started
+	@bash $(STACK) test

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# The platform's three Spring Boot apps, run from their built jars.
+#   apps.sh build                 package every module (tests skipped: `make test` runs them)
+#   apps.sh start|stop|status [APP...]
+source "$(dirname "$0")/lib.sh"
+
+declare -A PORT=([command-side]=8081 [query-side]=8082 [ugc-projection]=8083)
+# command-side first: it owns the event store schema that query-side reads.
+ALL_APPS=(command-side query-side ugc-projection)
+VERSION=0.1.0-SNAPSHOT
+
+jar_of() { echo "$ROOT/$1/target/$1-$VERSION.jar"; }
+
+build() {
+  say "building the platform (mvn package, tests skipped)"
+  (cd "$ROOT" && mvn -B -q -DskipTests package)
+}
+
+ready() { curl -fsS "http://127.0.0.1:${PORT[$1]}/actuator/health/readiness" >/dev/null; }
+
+start_app() {
+  local app=$1
+  if running "$app"; then return 0; fi
+  port_open "${PORT[$app]}" && die "port ${PORT[$app]} is taken by a process that is not our $app"
+  [[ -f $(jar_of "$app") ]] || build
+  AXONIQ_UPDATE_CHECKER_DISABLED=true spawn "$app" java ${JAVA_OPTS:--Xmx512m} -jar "$(jar_of "$app")"
+  say "$app starting on port ${PORT[$app]} (log: $LOG_DIR/$app.log)"
+}
+
+start() {
+  local apps=("$@") app
+  [[ $# -gt 0 ]] || apps=("${ALL_APPS[@]}")
+  for app in "${apps[@]}"; do
+    start_app "$app"
+    # Wait for each before the next: the first one migrates the shared event store schema.
+    wait_for "$app" 180 ready "$app"
+    say "$app ready"
+  done
+}
+
+stop() {
+  local apps=("$@") app
+  [[ $# -gt 0 ]] || apps=("${ALL_APPS[@]}")
+  for app in "${apps[@]}"; do stop_pid "$app" 30; done
+}
+
+status() {
+  local app
+  for app in "${ALL_APPS[@]}"; do status_line "$app" "${PORT[$app]}"; done
+}
+
+cmd=${1:-status}; shift || true
+case $cmd in
+  build) build ;;
+  start) start "$@" ;;
+  stop) stop "$@" ;;
+  status) status ;;
+  *) die "usage: apps.sh build|start|stop|status [APP...]" ;;
+esac

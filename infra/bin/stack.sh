@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# The whole platform on one machine, without Docker. Used by the Makefile:
+#   stack.sh up       install what is missing, build, start servers, apps and gateway, wait until healthy
+#   stack.sh down     stop everything this project started
+#   stack.sh status   one line per component
+#   stack.sh test     start the servers the tests need, run every test, stop what this run started
+source "$(dirname "$0")/lib.sh"
+BIN="$ROOT/infra/bin"
+
+SERVERS=(postgres redis kafka elasticsearch clickhouse)
+declare -A SERVER_PORT=([postgres]=5432 [redis]=6379 [kafka]=9092 [elasticsearch]=9200 [clickhouse]=8123)
+
+up() {
+  local started=$SECONDS server
+  for server in "${SERVERS[@]}"; do bash "$BIN/$server.sh" start; done
+  bash "$BIN/apps.sh" build
+  bash "$BIN/apps.sh" start
+  bash "$BIN/gateway.sh" start
+  say "platform up in $((SECONDS - started))s"
+  cat <<TXT
+
+  Gateway            http://127.0.0.1:8000
+  Admin app          http://127.0.0.1:8000/admin/
+  Content API        http://127.0.0.1:8000/movies/api/v1/genres      (docs: /movies/api/openapi)
+  Catalogue commands http://127.0.0.1:8000/admin/api/v1/genres       (docs: /admin/api/openapi)
+  User activity      http://127.0.0.1:8000/ugc/api/v1/               (docs: /ugc/api/openapi)
+  Elasticsearch      http://127.0.0.1:9200    ClickHouse http://127.0.0.1:8123    Kafka 127.0.0.1:9092
+  Logs               $LOG_DIR
+
+TXT
+}
+
+down() {
+  local i
+  bash "$BIN/gateway.sh" stop
+  bash "$BIN/apps.sh" stop
+  for ((i = ${#SERVERS[@]} - 1; i >= 0; i--)); do bash "$BIN/${SERVERS[i]}.sh" stop; done
+}
+
+status() {
+  local server
+  for server in "${SERVERS[@]}"; do bash "$BIN/$server.sh" status; done
+  bash "$BIN/apps.sh" status
+  bash "$BIN/gateway.sh" status
+}
+
+test() {
+  local started_here=() server
+  for server in "${SERVERS[@]}"; do
+    port_open "${SERVER_PORT[$server]}" && continue
+    bash "$BIN/$server.sh" start
+    started_here+=("$server")
+  done
+  # Stop only what this run started, whatever way the run ends.
+  trap 'for s in "${started_here[@]}"; do bash "$BIN/$s.sh" stop || true; done' EXIT
+  (cd "$ROOT" && AXONIQ_UPDATE_CHECKER_DISABLED=true mvn -B verify)
+}
+
+case ${1:-status} in
+  up|down|status|test) "$1" ;;
+  *) die "usage: stack.sh up|down|status|test" ;;
+esac
