@@ -12,6 +12,7 @@ render() {
   mkdir -p "$CONF_DIR"/tmp/{body,proxy,fastcgi,uwsgi,scgi}
   sed -e "s#@DATA_DIR@#$DATA_DIR#g" \
       -e "s#@ADMIN_UI_DIR@#$(admin_ui_dir)#g" \
+      -e "s#@LISTEN_ADDR@#127.0.0.1#g" \
       -e "s#@COMMAND_SIDE@#${COMMAND_SIDE_ADDR:-127.0.0.1:8081}#g" \
       -e "s#@QUERY_SIDE@#${QUERY_SIDE_ADDR:-127.0.0.1:8082}#g" \
       -e "s#@UGC_PROJECTION@#${UGC_PROJECTION_ADDR:-127.0.0.1:8083}#g" \
