@@ -9,18 +9,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.UUID;
+import dev.cinema.command.CommandSideTest;
+import dev.cinema.command.TestUsers;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-/** Runs against the real PostgreSQL event store (database cinema_test). */
-@SpringBootTest
-@AutoConfigureMockMvc
+/** Runs against the real PostgreSQL event store (database cinema_test), as the run's admin. */
+@CommandSideTest
 class GenreCommandsTest {
 
     @Autowired
@@ -32,11 +33,39 @@ class GenreCommandsTest {
     @Autowired
     ObjectMapper json;
 
+    @Autowired
+    TestUsers users;
+
+    RequestPostProcessor admin;
+
+    @BeforeEach
+    void logInAsAdmin() throws Exception {
+        admin = users.admin().bearer();
+    }
+
+    @Test
+    void commandsNeedTheAdminRole() throws Exception {
+        String body = "{\"name\":\"Guarded " + UUID.randomUUID() + "\"}";
+        mvc.perform(post("/admin/api/v1/genres").contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("Content-Type", MediaType.APPLICATION_PROBLEM_JSON_VALUE));
+        mvc.perform(post("/admin/api/v1/genres").with(users.newUser().bearer())
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isForbidden())
+                .andExpect(header().string("Content-Type", MediaType.APPLICATION_PROBLEM_JSON_VALUE));
+        mvc.perform(post("/admin/api/v1/genres").with(users.jwtWithRoles("editor"))
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/admin/api/v1/genres").with(users.jwtWithRoles("admin"))
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated());
+    }
+
     @Test
     void createdGenreIsStoredAsAReadableJsonEvent() throws Exception {
         String name = "Noir " + UUID.randomUUID();
 
-        MvcResult result = mvc.perform(post("/admin/api/v1/genres")
+        MvcResult result = mvc.perform(post("/admin/api/v1/genres").with(admin)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\":\"" + name + "\",\"description\":\"Shadows and rain\"}"))
                 .andExpect(status().isCreated())
@@ -64,7 +93,7 @@ class GenreCommandsTest {
     void emptyNameIsRejectedNamingTheFieldAndWritesNothing() throws Exception {
         String marker = "rejected-" + UUID.randomUUID();
 
-        mvc.perform(post("/admin/api/v1/genres")
+        mvc.perform(post("/admin/api/v1/genres").with(admin)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\":\"  \",\"description\":\"" + marker + "\"}"))
                 .andExpect(status().isUnprocessableEntity())
@@ -76,11 +105,11 @@ class GenreCommandsTest {
 
     @Test
     void malformedJsonAndWrongTypesAreBadRequests() throws Exception {
-        mvc.perform(post("/admin/api/v1/genres").contentType(MediaType.APPLICATION_JSON).content("{\"name\":"))
+        mvc.perform(post("/admin/api/v1/genres").with(admin).contentType(MediaType.APPLICATION_JSON).content("{\"name\":"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("body"));
 
-        mvc.perform(post("/admin/api/v1/genres").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/admin/api/v1/genres").with(admin).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\":\"Drama\",\"description\":{\"nested\":true}}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("description"));
@@ -88,7 +117,7 @@ class GenreCommandsTest {
 
     @Test
     void tooLongNameIsRejected() throws Exception {
-        mvc.perform(post("/admin/api/v1/genres").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/admin/api/v1/genres").with(admin).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\":\"" + "x".repeat(256) + "\"}"))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.errors[0].field").value("name"));

@@ -1,0 +1,5 @@
+package dev.cinema.contracts.identity.permission;
+
+import java.util.UUID;
+
+public record PermissionDeleted(UUID permissionId) {}

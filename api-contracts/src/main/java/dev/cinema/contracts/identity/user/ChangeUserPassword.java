@@ -1,0 +1,6 @@
+package dev.cinema.contracts.identity.user;
+
+import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record ChangeUserPassword(@TargetAggregateIdentifier UUID userId, String passwordHash) {}

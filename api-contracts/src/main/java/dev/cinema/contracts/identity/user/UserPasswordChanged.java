@@ -1,0 +1,5 @@
+package dev.cinema.contracts.identity.user;
+
+import java.util.UUID;
+
+public record UserPasswordChanged(UUID userId, String passwordHash) {}

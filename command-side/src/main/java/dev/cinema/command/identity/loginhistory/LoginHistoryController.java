@@ -1,0 +1,37 @@
+package dev.cinema.command.identity.loginhistory;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Validated
+@Tag(name = "Users")
+class LoginHistoryController {
+
+    private final LoginHistory history;
+
+    LoginHistoryController(LoginHistory history) {
+        this.history = history;
+    }
+
+    @GetMapping("/auth/api/v1/users/me/login-history")
+    @Operation(summary = "The current user's successful logins, newest first", description = "Total in X-Total-Count")
+    ResponseEntity<List<LoginHistory.Entry>> page(
+            @AuthenticationPrincipal Jwt token,
+            @RequestParam(name = "page_number", defaultValue = "1") @Min(1) int pageNumber,
+            @RequestParam(name = "page_size", defaultValue = "50") @Min(1) @Max(100) int pageSize) {
+        LoginHistory.Page page = history.page(UUID.fromString(token.getSubject()), pageNumber, pageSize);
+        return ResponseEntity.ok().header("X-Total-Count", Long.toString(page.total())).body(page.entries());
+    }
+}

@@ -1,0 +1,37 @@
+package dev.cinema.command.identity.user;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Reads of the accounts lookup. */
+@Service
+public class Accounts {
+
+    public record Account(UUID id, String email, String passwordHash, String firstName, String lastName,
+                          boolean active, boolean superuser) {}
+
+    private static final String COLUMNS = "id, email, password_hash, first_name, last_name, active, superuser";
+
+    private final JdbcClient jdbc;
+
+    Accounts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Account> byEmail(String email) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM identity_user WHERE lower(email) = lower(?)")
+                .param(email.strip()).query(Account.class).optional();
+    }
+
+    public Optional<Account> byId(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM identity_user WHERE id = ?").param(id).query(Account.class).optional();
+    }
+
+    public Optional<UUID> bySocialAccount(String provider, String subject) {
+        return jdbc.sql("SELECT user_id FROM identity_social_account WHERE provider = ? AND subject = ?")
+                .params(provider.toLowerCase(Locale.ROOT), subject).query(UUID.class).optional();
+    }
+}
