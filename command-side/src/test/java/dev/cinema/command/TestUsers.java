@@ -15,16 +15,14 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
-import org.springframework.stereotype.Component;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Users and tokens for tests: a fresh plain user, or the test run's admin (a superuser made through the same
  * service as {@code make superuser}). Real tokens from the real login; {@link #jwtWithRoles} when a test only
- * needs an authenticated principal without the token machinery.
+ * needs an authenticated principal without the token machinery. A bean of every {@link CommandSideTest}.
  */
-@Component
 public class TestUsers {
 
     public static final String PASSWORD = "correct horse battery staple";

@@ -23,7 +23,7 @@ class SecurityConfig {
         return resourceServer.configure(http)
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
-                        .requestMatchers("/admin/api/openapi/**", "/auth/api/openapi/**").permitAll()
+                        .requestMatchers("/admin/api/openapi", "/admin/api/openapi/**", "/admin/api/swagger-ui/**", "/auth/api/openapi").permitAll()
                         .requestMatchers("/auth/.well-known/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/auth/api/v1/users/register", "/auth/api/v1/users/login",
                                 "/auth/api/v1/users/refresh").permitAll()

@@ -1,5 +1,6 @@
 package dev.cinema.command.identity.loginhistory;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class LoginHistory {
 
-    public record Entry(OffsetDateTime loggedInAt, String method, String ip, String userAgent) {}
+    public record Entry(@JsonProperty("logged_in_at") OffsetDateTime loggedInAt, String method, String ip,
+                        @JsonProperty("user_agent") String userAgent) {}
 
     record Page(List<Entry> entries, long total) {}
 
