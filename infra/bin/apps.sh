@@ -23,7 +23,7 @@ start_app() {
   if running "$app"; then return 0; fi
   port_open "${PORT[$app]}" && die "port ${PORT[$app]} is taken by a process that is not our $app"
   [[ -f $(jar_of "$app") ]] || build
-  AXONIQ_UPDATE_CHECKER_DISABLED=true spawn "$app" java ${JAVA_OPTS:--Xmx512m} -jar "$(jar_of "$app")"
+  spawn "$app" java ${JAVA_OPTS:--Xmx512m} -jar "$(jar_of "$app")"
   say "$app starting on port ${PORT[$app]} (log: $LOG_DIR/$app.log)"
 }
 
