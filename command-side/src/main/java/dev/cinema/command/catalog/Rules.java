@@ -4,6 +4,8 @@ import dev.cinema.kit.web.ProblemDetailsAdvice.InvalidFieldException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 
 /**
  * The catalogue's input rules, checked by the aggregates themselves (so every path in, REST or importer, obeys
@@ -58,5 +60,16 @@ public final class Rules {
             throw new InvalidFieldException(field, "must not contain null");
         }
         return List.copyOf(values);
+    }
+
+    /**
+     * If-Match for the revise commands: Axon checks {@code @TargetAggregateVersion} when it loads an existing
+     * aggregate, but not on the create-if-missing path those commands take, so they check it here.
+     */
+    public static void expectVersion(Object aggregateId, Long expectedVersion) {
+        Long actual = AggregateLifecycle.getVersion();
+        if (expectedVersion != null && actual != null && !expectedVersion.equals(actual)) {
+            throw new ConflictingAggregateVersionException(String.valueOf(aggregateId), expectedVersion, actual);
+        }
     }
 }

@@ -91,6 +91,7 @@ public class Film {
             return Outcome.CREATED;
         }
         requireLive();
+        Rules.expectVersion(filmId, command.expectedVersion());
         List<UUID> addedGenres = desired.genreIds().stream().filter(id -> !genreIds.contains(id)).toList();
         List<UUID> removedGenres = genreIds.stream().filter(id -> !desired.genreIds().contains(id)).toList();
         List<Credit> addedCredits = desired.credits().stream().filter(c -> !credits.contains(c)).toList();

@@ -61,6 +61,7 @@ public class Genre {
             return Outcome.CREATED;
         }
         requireLive();
+        Rules.expectVersion(genreId, command.expectedVersion());
         boolean renamed = rename(name, references);
         boolean described = describe(description);
         return renamed || described ? Outcome.CHANGED : Outcome.UNCHANGED;

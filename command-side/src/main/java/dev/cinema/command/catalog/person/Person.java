@@ -51,6 +51,7 @@ public class Person {
             apply(new PersonCreated(command.personId(), name));
             return Outcome.CREATED;
         }
+        Rules.expectVersion(personId, command.expectedVersion());
         return rename(name);
     }
 

@@ -142,6 +142,18 @@ class FilmAggregateTest {
     }
 
     @Test
+    void reviseWithAStaleExpectedVersionIsAConflict() {
+        fixture.given(created(), new FilmRated(id, 9.0))
+                .when(new ReviseFilm(id, "Other", null, null, 9.0, FilmType.MOVIE, List.of(scifi), List.of(), 0L))
+                .expectNoEvents()
+                .expectException(org.axonframework.modelling.command.ConflictingAggregateVersionException.class);
+        fixture.given(created(), new FilmRated(id, 9.0))
+                .when(new ReviseFilm(id, "Other", null, null, 9.0, FilmType.MOVIE, List.of(scifi),
+                        List.of(new Credit(hamill, CreditRole.ACTOR), new Credit(lucas, CreditRole.DIRECTOR)), 1L))
+                .expectEvents(new FilmRetitled(id, "Other"));
+    }
+
+    @Test
     void reviseRefusesUnknownAddedIdsAndWritesNothing() {
         UUID ghost = UUID.randomUUID();
         fixture.given(created())
