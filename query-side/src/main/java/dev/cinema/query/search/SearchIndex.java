@@ -3,7 +3,8 @@ package dev.cinema.query.search;
 /**
  * A read model in Elasticsearch: clients and projectors use the alias {@code <prefix><name>}, which points
  * at the concrete index {@code <prefix><name>_v<version>}. A reindex builds the next version and swaps the alias.
- * The index's settings and mappings are JSON resources under {@code elasticsearch/<name>/}.
+ * All indices share the seed's analysis settings ({@code elasticsearch/settings.json}: the {@code ru_en} analyzer);
+ * each has its mappings in {@code elasticsearch/<name>/mappings.json}.
  */
 public record SearchIndex(String name, int version) {
 
@@ -16,7 +17,7 @@ public record SearchIndex(String name, int version) {
     }
 
     String settingsResource() {
-        return "elasticsearch/" + name + "/settings.json";
+        return "elasticsearch/settings.json";
     }
 
     String mappingsResource() {

@@ -2,7 +2,6 @@ package dev.cinema.query.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
 import co.elastic.clients.elasticsearch.indices.IndexSettings;
 import java.io.IOException;
@@ -11,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.elasticsearch.client.ResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -19,17 +17,17 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the read models' indices when their alias is missing, and writes documents idempotently.
+ * Creates the read models' indices when their alias is missing.
  *
  * <p>Indices are made at startup (before the event processors start) and, should Elasticsearch have been
  * down then, again by the first write. Writes go through the alias with {@code require_alias}, so a missing
- * alias fails the write instead of letting Elasticsearch auto-create a concrete index with dynamic mappings.
+ * alias fails the write instead of letting Elasticsearch auto-create a concrete index with dynamic mappings
+ * (documents are written by {@code CatalogDocuments}).
  */
 @Component
 public class SearchIndices implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndices.class);
-    private static final String VERSION_CONFLICT = "version_conflict_engine_exception";
 
     private final ElasticsearchClient client;
     private final SearchProperties properties;
@@ -108,39 +106,5 @@ public class SearchIndices implements SmartInitializingSingleton {
         } catch (IOException e) {
             throw new UncheckedIOException("Missing index definition " + path, e);
         }
-    }
-
-    /**
-     * Indexes {@code document} under {@code id} with external versioning: Elasticsearch keeps the document only
-     * when {@code version} is higher than the stored one. Use the aggregate's sequence number of the event, so a
-     * redelivered or older event changes nothing.
-     *
-     * @return false when the stored document is already at {@code version} or newer (nothing written)
-     * @throws IOException when Elasticsearch cannot be reached; other failures as {@link ElasticsearchException}
-     */
-    public boolean indexVersioned(SearchIndex index, String id, Object document, long version) throws IOException {
-        ensure(index);
-        try {
-            client.index(i -> i.index(alias(index)).id(id).document(document)
-                    .versionType(VersionType.External).version(version).requireAlias(true));
-            return true;
-        } catch (ElasticsearchException e) {
-            if (e.status() == 409 && VERSION_CONFLICT.equals(e.error().type())) {
-                return alreadyApplied(index, id, version);
-            }
-            throw e;
-        } catch (ResponseException e) {
-            // The rest-client transport turns only 400/401/403/404/405 into ElasticsearchException; a 409 comes
-            // as the low-level client's ResponseException (elastic/elasticsearch-java#285).
-            if (e.getResponse().getStatusLine().getStatusCode() == 409 && e.getMessage().contains(VERSION_CONFLICT)) {
-                return alreadyApplied(index, id, version);
-            }
-            throw e;
-        }
-    }
-
-    private boolean alreadyApplied(SearchIndex index, String id, long version) {
-        log.debug("{}/{} is already at version {} or newer; skipped", alias(index), id, version);
-        return false;
     }
 }
