@@ -5,7 +5,6 @@
 source "$(dirname "$0")/lib.sh"
 
 declare -A PORT=([command-side]=8081 [query-side]=8082 [ugc-projection]=8083)
-# command-side first: it owns the event store schema that query-side reads.
 ALL_APPS=(command-side query-side ugc-projection)
 VERSION=0.1.0-SNAPSHOT
 
@@ -23,19 +22,29 @@ start_app() {
   if running "$app"; then return 0; fi
   port_open "${PORT[$app]}" && die "port ${PORT[$app]} is taken by a process that is not our $app"
   [[ -f $(jar_of "$app") ]] || build
-  AXONIQ_UPDATE_CHECKER_DISABLED=true spawn "$app" java ${JAVA_OPTS:--Xmx512m} -jar "$(jar_of "$app")"
+  # Run a copy: a later build replaces target/*.jar, and a running JVM must keep reading the jar it started from.
+  mkdir -p "$DATA_DIR/apps"
+  cp "$(jar_of "$app")" "$DATA_DIR/apps/$app.jar"
+  spawn "$app" java ${JAVA_OPTS:--Xmx512m} -jar "$DATA_DIR/apps/$app.jar"
   say "$app starting on port ${PORT[$app]} (log: $LOG_DIR/$app.log)"
 }
 
 start() {
   local apps=("$@") app
   [[ $# -gt 0 ]] || apps=("${ALL_APPS[@]}")
+  # command-side first: it migrates the event store schema that query-side reads. The others start together.
   for app in "${apps[@]}"; do
     start_app "$app"
-    # Wait for each before the next: the first one migrates the shared event store schema.
-    wait_for "$app" 180 ready "$app"
-    say "$app ready"
+    if [[ $app == command-side ]]; then await "$app"; fi
   done
+  for app in "${apps[@]}"; do
+    if [[ $app != command-side ]]; then await "$app"; fi
+  done
+}
+
+await() {
+  wait_for "$1" 240 ready "$1"
+  say "$1 ready"
 }
 
 stop() {

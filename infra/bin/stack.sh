@@ -53,7 +53,7 @@ test() {
   done
   # Stop only what this run started, whatever way the run ends.
   trap 'for s in "${started_here[@]}"; do bash "$BIN/$s.sh" stop || true; done' EXIT
-  (cd "$ROOT" && AXONIQ_UPDATE_CHECKER_DISABLED=true mvn -B verify)
+  (cd "$ROOT" && mvn -B verify)
 }
 
 case ${1:-status} in

@@ -1,0 +1,8 @@
+package dev.cinema.contracts.catalog.film;
+
+import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+public record DeleteFilm(
+        @TargetAggregateIdentifier UUID filmId, @TargetAggregateVersion Long expectedVersion) {}

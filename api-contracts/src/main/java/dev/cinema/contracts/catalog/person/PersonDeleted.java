@@ -1,0 +1,5 @@
+package dev.cinema.contracts.catalog.person;
+
+import java.util.UUID;
+
+public record PersonDeleted(UUID personId) {}

@@ -1,0 +1,75 @@
+package dev.cinema.query.catalog;
+
+import dev.cinema.query.catalog.film.FilmDocument;
+import dev.cinema.query.catalog.genre.GenreDocument;
+import dev.cinema.query.catalog.person.PersonDocument;
+import dev.cinema.query.search.SearchIndex;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
+import org.axonframework.messaging.deadletter.Decisions;
+import org.axonframework.messaging.deadletter.EnqueuePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataAccessException;
+
+/**
+ * The catalogue projection: one processing group, {@value #GROUP}, for films, persons and genres (a pooled
+ * streaming processor, {@code axon.eventhandling.processors.catalog}, its segments claimable by any instance).
+ *
+ * <p><b>Sequencing.</b> Events are sequenced per aggregate ({@link SequentialPerAggregatePolicy}): each film's,
+ * person's and genre's events are handled in order, in one segment, while different aggregates go in parallel.
+ * Effects across aggregates (a person renamed while a film crediting them is created in another segment) do not
+ * depend on that order: documents are recomputed whole from the lookup state, and the write phases of batches
+ * are serialised (see {@link CatalogDocuments}), so whichever batch writes last sees both facts and the result
+ * converges.
+ *
+ * <p><b>Failures.</b> A handler's failure propagates (see {@code ProjectionErrorHandling}) to the sequenced
+ * dead-letter queue ({@code axon.eventhandling.processors.catalog.dlq.enabled}, JPA, table
+ * {@code query_side.dead_letter_entry}); this policy decides: a failure of the database (unreachable, deadlock,
+ * serialisation) is transient and is rethrown, so the processor releases the segment and retries the batch with
+ * backoff; anything else (a malformed event) is deterministic and the event is parked, and later events of the
+ * same aggregate queue behind it, never skipped. Elasticsearch is written when the batch commits, outside the
+ * handlers: when it is down the batch fails and is retried, and nothing is parked.
+ */
+@Configuration(proxyBeanMethods = false)
+public class CatalogProcessing {
+
+    public static final String GROUP = "catalog";
+    private static final Logger log = LoggerFactory.getLogger(CatalogProcessing.class);
+
+    @Bean
+    ConfigurerModule catalogProcessingGroup() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerSequencingPolicy(GROUP, config -> SequentialPerAggregatePolicy.instance())
+                .registerDeadLetterPolicy(GROUP, config -> parkDeterministicFailures()));
+    }
+
+    static EnqueuePolicy<EventMessage<?>> parkDeterministicFailures() {
+        return (letter, cause) -> {
+            if (cause instanceof DataAccessException transientFailure) {
+                throw transientFailure;
+            }
+            log.warn("Parking event {} ({}): {}", letter.message().getIdentifier(),
+                    letter.message().getPayloadType().getSimpleName(), cause.toString());
+            return Decisions.enqueue(cause);
+        };
+    }
+
+    @Bean
+    SearchIndex filmsIndex() {
+        return FilmDocument.INDEX;
+    }
+
+    @Bean
+    SearchIndex personsIndex() {
+        return PersonDocument.INDEX;
+    }
+
+    @Bean
+    SearchIndex genresIndex() {
+        return GenreDocument.INDEX;
+    }
+}

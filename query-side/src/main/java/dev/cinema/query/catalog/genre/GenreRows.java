@@ -1,0 +1,50 @@
+package dev.cinema.query.catalog.genre;
+
+import static dev.cinema.query.catalog.CatalogRows.idArray;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The genres' lookup state ({@code catalog_genre}) and the genre documents computed from it. */
+@Repository
+public class GenreRows {
+
+    private final JdbcClient jdbc;
+
+    GenreRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    boolean create(UUID genre, long seq, String name, String description) {
+        return jdbc.sql("""
+                        INSERT INTO catalog_genre (id, seq, name, description) VALUES (?, ?, ?, ?)
+                        ON CONFLICT (id) DO NOTHING""")
+                .params(genre, seq, name, description).update() == 1;
+    }
+
+    /** The columns a single genre event sets; names fixed here, never taken from input. */
+    enum Column { NAME, DESCRIPTION, DELETED }
+
+    /** Sets one column from the genre's event numbered {@code seq}; false when applied already or unknown. */
+    boolean update(UUID genre, long seq, Column column, Object value) {
+        return jdbc.sql("UPDATE catalog_genre SET " + column.name().toLowerCase(java.util.Locale.ROOT)
+                        + " = ?, seq = ? WHERE id = ? AND seq < ?")
+                .params(value, seq, genre, seq).update() == 1;
+    }
+
+    public Map<UUID, GenreDocument> documents(Collection<UUID> ids) {
+        Map<UUID, GenreDocument> documents = new LinkedHashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("SELECT id, name, description FROM catalog_genre WHERE id = ANY(?::uuid[]) AND NOT deleted")
+                    .param(idArray(ids)).query(row -> {
+                        UUID id = row.getObject(1, UUID.class);
+                        documents.put(id, new GenreDocument(id, row.getString(2), row.getString(3)));
+                    });
+        }
+        return documents;
+    }
+}

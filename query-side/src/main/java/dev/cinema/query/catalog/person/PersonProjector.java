@@ -1,0 +1,55 @@
+package dev.cinema.query.catalog.person;
+
+import dev.cinema.contracts.catalog.person.PersonCreated;
+import dev.cinema.contracts.catalog.person.PersonDeleted;
+import dev.cinema.contracts.catalog.person.PersonRenamed;
+import dev.cinema.query.catalog.CatalogDocuments;
+import dev.cinema.query.catalog.CatalogProcessing;
+import java.util.UUID;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.stereotype.Component;
+
+/**
+ * Projects person events into the lookup state; every change of a person shows in their own document and in
+ * every film crediting them, which {@link CatalogDocuments} recomputes. Redelivered events change nothing.
+ */
+@Component
+@ProcessingGroup(CatalogProcessing.GROUP)
+public class PersonProjector {
+
+    private final PersonRows persons;
+    private final CatalogDocuments documents;
+
+    PersonProjector(PersonRows persons, CatalogDocuments documents) {
+        this.persons = persons;
+        this.documents = documents;
+    }
+
+    @EventHandler
+    void on(PersonCreated event, @SequenceNumber long seq) {
+        apply(event.personId(), seq, event.fullName());
+    }
+
+    @EventHandler
+    void on(PersonRenamed event, @SequenceNumber long seq) {
+        apply(event.personId(), seq, event.fullName());
+    }
+
+    @EventHandler
+    void on(PersonDeleted event, @SequenceNumber long seq) {
+        if (persons.apply(event.personId(), seq, "", true)) {
+            documents.changes().personAndItsFilms(event.personId());
+        }
+    }
+
+    private void apply(UUID person, long seq, String fullName) {
+        if (fullName == null || fullName.isBlank()) {
+            throw new IllegalArgumentException("A person needs a full name");
+        }
+        if (persons.apply(person, seq, fullName, false)) {
+            documents.changes().personAndItsFilms(person);
+        }
+    }
+}

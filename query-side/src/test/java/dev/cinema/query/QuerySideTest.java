@@ -1,0 +1,21 @@
+package dev.cinema.query;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The one Spring context every integration test shares (same configuration, so Spring's test context cache
+ * reuses it): the whole app against the real PostgreSQL ({@code cinema_test}) and Elasticsearch
+ * ({@code test_} indices), profile {@code test} (set by surefire). Tests use fresh ids and names, so they need
+ * no reset and do not depend on what else is in the database or the index.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest
+@AutoConfigureMockMvc
+public @interface QuerySideTest {
+}
