@@ -110,8 +110,13 @@ public class TestUsers {
 
     /** spring-security-test's {@code jwt()} with the platform's {@code roles} claim mapped as the apps map it. */
     public RequestPostProcessor jwtWithRoles(String... roles) {
+        return jwt(UUID.randomUUID().toString(), roles);
+    }
+
+    /** As {@link #jwtWithRoles}, for a chosen subject (the acting user recorded in event metadata). */
+    public RequestPostProcessor jwt(String subject, String... roles) {
         return SecurityMockMvcRequestPostProcessors.jwt()
-                .jwt(token -> token.subject(UUID.randomUUID().toString()).claim("roles", Arrays.asList(roles)))
+                .jwt(token -> token.subject(subject).claim("roles", Arrays.asList(roles)))
                 .authorities(jwt -> authenticationConverter.convert(jwt).getAuthorities());
     }
 }

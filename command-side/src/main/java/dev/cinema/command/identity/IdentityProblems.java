@@ -6,6 +6,8 @@ import java.util.Optional;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.PSQLState;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -19,7 +21,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * Problems the identity commands produce: a unique lookup index that rejected a command (409, naming the field)
  * and a command for a user, role or permission that does not exist (404).
  */
-@RestControllerAdvice
+@RestControllerAdvice(basePackages = "dev.cinema.command.identity")
+// Before the catalogue's app-wide advice, which handles the same exception types in its own words.
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class IdentityProblems {
 
     /** Unique indexes of the identity read side and the request field each one guards. */
@@ -30,16 +34,21 @@ public class IdentityProblems {
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> integrityViolation(DataIntegrityViolationException ex) {
-        String field = violatedUniqueIndex(ex).map(UNIQUE_FIELDS::get)
-                .orElseThrow(() -> ex);
-        return conflict(field, "is already taken");
+        return violatedUniqueIndex(ex).map(UNIQUE_FIELDS::get)
+                .map(field -> conflict(field, "is already taken"))
+                // Another constraint: a race with a concurrent change (a role deleted while being granted).
+                .orElseGet(() -> problem(HttpStatus.CONFLICT, "The change collided with a concurrent one; retry"));
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+        return problem(HttpStatus.NOT_FOUND,
                 "The user, role or permission " + ex.getAggregateIdentifier() + " does not exist");
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemDetail.forStatusAndDetail(status, detail));
     }
 
     /** A 409 that names the field, like the 422s of the service kit. */

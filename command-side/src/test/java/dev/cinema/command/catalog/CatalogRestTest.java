@@ -3,6 +3,7 @@ package dev.cinema.command.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
@@ -14,39 +15,47 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
+import dev.cinema.command.CommandSideTest;
+import dev.cinema.command.TestUsers;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.TestingAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 
 /** The catalogue REST API against the real PostgreSQL event store: conflicts, validation, history. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@CommandSideTest
 class CatalogRestTest {
 
     private static final String API = "/admin/api/v1";
+    /** Every request of this class is an admin's, with this JWT subject (the acting user in event metadata). */
+    private static final String ADMIN = "catalog-test-admin";
 
     @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    TestUsers users;
+
     MockMvc mvc;
+
+    @BeforeEach
+    void actAsAdmin() {
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity())
+                .defaultRequest(get("/").with(users.jwt(ADMIN, "admin")))
+                .build();
+    }
 
     @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
     ObjectMapper json;
-
-    @AfterEach
-    void clearUser() {
-        SecurityContextHolder.clearContext();
-    }
 
     private ResultActions send(MockHttpServletRequestBuilder request, String body) throws Exception {
         return mvc.perform(request.contentType(MediaType.APPLICATION_JSON).content(body));
@@ -203,14 +212,14 @@ class CatalogRestTest {
     @Test
     void historyListsEventsWithTimeAndTheActingUser() throws Exception {
         String person = person("Alec Guiness");
-        SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken("editor-42", null, "admin"));
-        send(put(API + "/persons/" + person).header("If-Match", "0"), "{\"fullName\":\"Alec Guinness\"}")
+        send(put(API + "/persons/" + person).header("If-Match", "0").with(users.jwt("editor-42", "admin")),
+                "{\"fullName\":\"Alec Guinness\"}")
                 .andExpect(status().isOk());
 
         mvc.perform(get(API + "/persons/" + person + "/history")).andExpect(status().isOk())
                 .andExpect(jsonPath("$", hasSize(2)))
                 .andExpect(jsonPath("$[0].type").value("PersonCreated"))
-                .andExpect(jsonPath("$[0].userId").value("system"))
+                .andExpect(jsonPath("$[0].userId").value(ADMIN))
                 .andExpect(jsonPath("$[0].version").value(0))
                 .andExpect(jsonPath("$[0].time").exists())
                 .andExpect(jsonPath("$[1].type").value("PersonRenamed"))

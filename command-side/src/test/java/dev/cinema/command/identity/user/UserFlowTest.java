@@ -23,12 +23,17 @@ import dev.cinema.command.CommandSideTest;
 import dev.cinema.command.OtherServiceDecoder;
 import dev.cinema.command.TestUsers;
 import jakarta.servlet.http.Cookie;
+import dev.cinema.contracts.identity.user.RegisterUser;
 import java.util.Map;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -45,6 +50,12 @@ class UserFlowTest {
 
     @Autowired
     TestUsers users;
+
+    @Autowired
+    CommandGateway commands;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @LocalServerPort
     int port;
@@ -172,6 +183,20 @@ class UserFlowTest {
 
         failedLogin(user.email(), PASSWORD, TestUsers.randomIp());
         users.login(user.email(), "a new long password");
+    }
+
+    /** Two registrations racing past the controller's check: the unique index decides, and no event is stored. */
+    @Test
+    void theEmailIndexRejectsADuplicateInTheCommandsTransaction() throws Exception {
+        TestUsers.Session user = users.newUser();
+        UUID second = UUID.randomUUID();
+
+        assertThatThrownBy(() -> commands.sendAndWait(
+                new RegisterUser(second, user.email().toUpperCase(), "{noop}irrelevant", null, null)))
+                .satisfies(e -> assertThat(NestedExceptionUtils.getMostSpecificCause(e).getMessage())
+                        .contains("identity_user_email_key"));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                Integer.class, second.toString())).isZero();
     }
 
     @Test
