@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 STACK := infra/bin/stack.sh
 
-.PHONY: help up down status test
+.PHONY: help up down status test superuser
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -18,3 +18,6 @@ status: ## one line per component: up/down, port, pid
 
 test: ## start the servers the tests need, run unit and integration tests, stop what it started
 	@bash $(STACK) test
+
+superuser: ## create or promote a superuser (role admin): make superuser EMAIL=… PASSWORD=…
+	@EMAIL="$(EMAIL)" PASSWORD="$(PASSWORD)" bash infra/bin/superuser.sh

@@ -25,7 +25,8 @@ start_app() {
   # Run a copy: a later build replaces target/*.jar, and a running JVM must keep reading the jar it started from.
   mkdir -p "$DATA_DIR/apps"
   cp "$(jar_of "$app")" "$DATA_DIR/apps/$app.jar"
-  spawn "$app" java ${JAVA_OPTS:--Xmx512m} -jar "$DATA_DIR/apps/$app.jar"
+  # CINEMA_DATA_DIR: where command-side generates (once) and finds its token signing key.
+  CINEMA_DATA_DIR="$DATA_DIR" spawn "$app" java ${JAVA_OPTS:--Xmx512m} -jar "$DATA_DIR/apps/$app.jar"
   say "$app starting on port ${PORT[$app]} (log: $LOG_DIR/$app.log)"
 }
 
