@@ -48,40 +48,46 @@ public final class CopyText {
         return rows;
     }
 
+    /** Undoes COPY's escapes; octal escapes ({@code \\303\\251}) are bytes of the UTF-8 text. */
     static String unescape(String raw) {
         if (raw.indexOf('\\') < 0) {
             return raw;
         }
-        StringBuilder out = new StringBuilder(raw.length());
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(raw.length() + 8);
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
             if (c != '\\' || i + 1 == raw.length()) {
-                out.append(c);
+                int end = i + 1;
+                while (end < raw.length() && raw.charAt(end) != '\\') {
+                    end++;
+                }
+                out.writeBytes(raw.substring(i, end).getBytes(StandardCharsets.UTF_8));
+                i = end - 1;
                 continue;
             }
             char next = raw.charAt(++i);
             switch (next) {
-                case 't' -> out.append('\t');
-                case 'n' -> out.append('\n');
-                case 'r' -> out.append('\r');
-                case 'b' -> out.append('\b');
-                case 'f' -> out.append('\f');
-                case 'v' -> out.append('\u000B');
+                case 't' -> out.write('\t');
+                case 'n' -> out.write('\n');
+                case 'r' -> out.write('\r');
+                case 'b' -> out.write('\b');
+                case 'f' -> out.write('\f');
+                case 'v' -> out.write(0x0B);
                 default -> {
                     if (next >= '0' && next <= '7') {
                         int end = i;
                         while (end < raw.length() && end < i + 3 && raw.charAt(end) >= '0' && raw.charAt(end) <= '7') {
                             end++;
                         }
-                        out.append((char) Integer.parseInt(raw.substring(i, end), 8));
+                        out.write(Integer.parseInt(raw.substring(i, end), 8));
                         i = end - 1;
                     } else {
-                        out.append(next);
+                        out.writeBytes(String.valueOf(next).getBytes(StandardCharsets.UTF_8));
                     }
                 }
             }
         }
-        return out.toString();
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     /** Writes one column value: escaped, or {@code \N} for null. */
