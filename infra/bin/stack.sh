@@ -15,6 +15,7 @@ up() {
   for server in "${SERVERS[@]}"; do bash "$BIN/$server.sh" start; done
   bash "$BIN/apps.sh" build
   bash "$BIN/apps.sh" start
+  bash "$BIN/catalog.sh" empty && bash "$BIN/catalog.sh" import "$ROOT/../shared/data/movies"
   bash "$BIN/gateway.sh" start
   say "platform up in $((SECONDS - started))s"
   cat <<TXT
