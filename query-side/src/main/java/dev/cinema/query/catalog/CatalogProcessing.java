@@ -4,6 +4,7 @@ import dev.cinema.query.catalog.film.FilmDocument;
 import dev.cinema.query.catalog.genre.GenreDocument;
 import dev.cinema.query.catalog.person.PersonDocument;
 import dev.cinema.query.search.SearchIndex;
+import java.time.Duration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
@@ -11,6 +12,7 @@ import org.axonframework.messaging.deadletter.Decisions;
 import org.axonframework.messaging.deadletter.EnqueuePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DataAccessException;
@@ -40,11 +42,19 @@ public class CatalogProcessing {
     public static final String GROUP = "catalog";
     private static final Logger log = LoggerFactory.getLogger(CatalogProcessing.class);
 
+    /**
+     * @param idleTokenStore how soon a segment with no events of its own stores its advanced token (Axon's claim
+     *     extension threshold, 5 s by default). A consistency token waits for every segment, and most events
+     *     belong to other segments than the one being waited for, so this bounds read-your-writes latency.
+     */
     @Bean
-    ConfigurerModule catalogProcessingGroup() {
+    ConfigurerModule catalogProcessingGroup(
+            @Value("${cinema.projection.idle-token-store:300ms}") Duration idleTokenStore) {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerSequencingPolicy(GROUP, config -> SequentialPerAggregatePolicy.instance())
-                .registerDeadLetterPolicy(GROUP, config -> parkDeterministicFailures()));
+                .registerDeadLetterPolicy(GROUP, config -> parkDeterministicFailures())
+                .registerPooledStreamingEventProcessorConfiguration(GROUP, (config, builder) ->
+                        builder.claimExtensionThreshold(idleTokenStore.toMillis())));
     }
 
     static EnqueuePolicy<EventMessage<?>> parkDeterministicFailures() {
