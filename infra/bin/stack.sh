@@ -15,7 +15,8 @@ up() {
   for server in "${SERVERS[@]}"; do bash "$BIN/$server.sh" start; done
   bash "$BIN/apps.sh" build
   bash "$BIN/apps.sh" start
-  bash "$BIN/catalog.sh" empty && bash "$BIN/catalog.sh" import "$ROOT/../shared/data/movies"
+  # An empty store gets a small generated catalogue: the original one is not part of the repository.
+  if bash "$BIN/catalog.sh" empty; then bash "$BIN/catalog.sh" demo-data "${DEMO_FILMS:-200}"; fi
   bash "$BIN/gateway.sh" start
   say "platform up in $((SECONDS - started))s"
   cat <<TXT
