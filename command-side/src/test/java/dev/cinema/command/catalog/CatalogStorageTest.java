@@ -8,6 +8,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cinema.command.CommandSideTest;
+import dev.cinema.command.TestUsers;
 import dev.cinema.command.eventstore.upcasting.LegacyFilmRatingUpcaster;
 import dev.cinema.contracts.catalog.film.CreateFilm;
 import dev.cinema.contracts.catalog.film.FilmType;
@@ -20,19 +22,20 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** Snapshots, the aggregate cache and upcasting, against the real PostgreSQL event store. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@CommandSideTest
 class CatalogStorageTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    TestUsers users;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -46,6 +49,10 @@ class CatalogStorageTest {
     @Autowired
     ObjectMapper json;
 
+    private RequestPostProcessor asAdmin() {
+        return users.jwt("catalog-test-admin", "admin");
+    }
+
     @Test
     void aFilmIsSnapshottedAfter150EventsAndLoadsFromTheSnapshot() throws Exception {
         UUID film = UUID.randomUUID();
@@ -57,11 +64,11 @@ class CatalogStorageTest {
                 Long.class, film.toString())).isNotEmpty().allMatch(seq -> seq >= 149);
 
         catalogCache.removeAll(); // force a load from the store: snapshot + the events after it
-        mvc.perform(get("/admin/api/v1/films/" + film)).andExpect(status().isOk())
+        mvc.perform(get("/admin/api/v1/films/" + film).with(asAdmin())).andExpect(status().isOk())
                 .andExpect(header().string("ETag", "\"160\""))
                 .andExpect(jsonPath("$.rating").value(6.0))
                 .andExpect(jsonPath("$.title").value("Groundhog Day"));
-        mvc.perform(post("/admin/api/v1/films/" + film).contentType(MediaType.APPLICATION_JSON).content("{}"))
+        mvc.perform(post("/admin/api/v1/films/" + film).with(asAdmin()).contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().is4xxClientError());
     }
 
@@ -79,9 +86,9 @@ class CatalogStorageTest {
                 Instant.now().toString());
         catalogCache.removeAll();
 
-        mvc.perform(get("/admin/api/v1/films/" + film)).andExpect(status().isOk())
+        mvc.perform(get("/admin/api/v1/films/" + film).with(asAdmin())).andExpect(status().isOk())
                 .andExpect(jsonPath("$.rating").value(8.3)).andExpect(jsonPath("$.version").value(1));
-        mvc.perform(get("/admin/api/v1/films/" + film + "/history")).andExpect(status().isOk())
+        mvc.perform(get("/admin/api/v1/films/" + film + "/history").with(asAdmin())).andExpect(status().isOk())
                 .andExpect(jsonPath("$[1].type").value("FilmRated"))
                 .andExpect(jsonPath("$[1].payload.rating").value(8.3))
                 .andExpect(jsonPath("$[1].userId").value("legacy-admin"));
