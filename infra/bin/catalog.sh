@@ -30,8 +30,12 @@ demo_data() {
   local dir=${3:-$DATA_DIR/demo-data/films-$films-seed-$seed}
   jar_ready
   mkdir -p "$dir"
+  # Reuse the original catalogue's genres (ids and names) when it is there: genre names are unique, and make up
+  # loads that catalogue, so a synthetic one with its own "Drama" would be refused.
+  local original=$ROOT/../shared/data/movies/genre.tsv genres=()
+  [[ -f $original ]] && genres=(--genres-from="$original")
   java -cp "$JAR" -Dloader.main=dev.cinema.command.catalog.importer.CatalogGenerator \
-    org.springframework.boot.loader.launch.PropertiesLauncher --films="$films" --seed="$seed" --out="$dir"
+    org.springframework.boot.loader.launch.PropertiesLauncher --films="$films" --seed="$seed" --out="$dir" "${genres[@]}"
   import "$dir"
 }
 

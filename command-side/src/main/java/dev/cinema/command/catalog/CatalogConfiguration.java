@@ -26,12 +26,23 @@ class CatalogConfiguration {
                 .registerListenerInvocationErrorHandler(CatalogLookupProjector.GROUP, c -> PropagatingErrorHandler.instance());
     }
 
-    /**
+    /*
      * Loaded aggregates stay in memory (weakly referenced: the garbage collector may drop them) so a command on a
-     * recently used film or person skips reading its events. Axon evicts an entry when its unit of work rolls back.
+     * recently used item skips reading its events. Axon evicts an entry when its unit of work rolls back.
+     * One cache per aggregate type: the cache is keyed by id alone.
      */
     @Bean
-    Cache catalogCache() {
+    Cache filmCache() {
+        return new WeakReferenceCache();
+    }
+
+    @Bean
+    Cache personCache() {
+        return new WeakReferenceCache();
+    }
+
+    @Bean
+    Cache genreCache() {
         return new WeakReferenceCache();
     }
 

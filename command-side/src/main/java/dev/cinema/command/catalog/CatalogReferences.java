@@ -2,7 +2,6 @@ package dev.cinema.command.catalog;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -29,8 +28,4 @@ public interface CatalogReferences {
     List<FilmRef> filmsCrediting(UUID personId);
 
     record FilmRef(UUID id, String title) {}
-
-    static Set<UUID> none() {
-        return Set.of();
-    }
 }

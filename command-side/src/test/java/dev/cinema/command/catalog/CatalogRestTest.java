@@ -227,6 +227,10 @@ class CatalogRestTest {
                 .andExpect(jsonPath("$[1].payload.fullName").value("Alec Guinness"));
 
         mvc.perform(get(API + "/films/" + person + "/history")).andExpect(status().isNotFound());
+        mvc.perform(get(API + "/films/" + person)).andExpect(status().isNotFound());
+        mvc.perform(delete(API + "/films/" + UUID.randomUUID())).andExpect(status().isNotFound());
+        send(put(API + "/films/" + person), "{\"title\":\"Hijack\",\"type\":\"movie\"}").andExpect(status().isConflict());
+        mvc.perform(get(API + "/genres/not-a-uuid")).andExpect(status().isUnprocessableEntity());
         mvc.perform(get(API + "/genres/" + UUID.randomUUID() + "/history")).andExpect(status().isNotFound());
     }
 

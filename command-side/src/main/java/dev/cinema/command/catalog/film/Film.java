@@ -55,7 +55,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * (person, role), where one person may hold several roles. Every genre and person it refers to must exist
  * (unknown ids are refused, named). Fields are visible to Jackson so that snapshots can store the state.
  */
-@Aggregate(cache = "catalogCache", snapshotTriggerDefinition = "filmSnapshotTrigger")
+@Aggregate(cache = "filmCache", snapshotTriggerDefinition = "filmSnapshotTrigger")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
 public class Film {
 

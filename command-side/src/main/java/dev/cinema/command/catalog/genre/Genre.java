@@ -29,7 +29,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * A genre: a name unique in the catalogue (case-insensitively) and an optional description. A genre that films
  * still carry cannot be deleted: the refusal lists those films, and the editor removes the genre from them first.
  */
-@Aggregate(cache = "catalogCache")
+@Aggregate(cache = "genreCache")
 public class Genre {
 
     @AggregateIdentifier

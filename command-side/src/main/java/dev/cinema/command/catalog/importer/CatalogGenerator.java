@@ -70,6 +70,7 @@ public final class CatalogGenerator {
         int films = 1000;
         long seed = 42;
         Path out = Path.of(".");
+        Path genresFrom = null;
         for (String arg : args) {
             if (arg.startsWith("--films=")) {
                 films = Integer.parseInt(arg.substring(8));
@@ -77,26 +78,43 @@ public final class CatalogGenerator {
                 seed = Long.parseLong(arg.substring(7));
             } else if (arg.startsWith("--out=")) {
                 out = Path.of(arg.substring(6));
+            } else if (arg.startsWith("--genres-from=")) {
+                genresFrom = Path.of(arg.substring(14));
             } else {
                 throw new IllegalArgumentException("usage: --films=N --seed=S --out=DIR (got " + arg + ")");
             }
         }
         long started = System.nanoTime();
         Files.createDirectories(out);
-        String counts = new CatalogGenerator(seed).write(films, out);
+        String counts = new CatalogGenerator(seed).write(films, out, genresFrom);
         System.err.printf(Locale.ROOT, "generated %s in %s (seed %d) in %.1f s%n", counts, out, seed,
                 (System.nanoTime() - started) / 1e9);
     }
 
-    private String write(int filmCount, Path out) throws IOException {
+    /**
+     * @param genresFrom a genre.tsv whose genres (ids and names) to reuse, so that the synthetic catalogue can be
+     *                   imported next to that one (genre names are unique); null for the built-in list
+     */
+    private String write(int filmCount, Path out, Path genresFrom) throws IOException {
         List<UUID> genres = new ArrayList<>();
         try (BufferedWriter w = writer(out, "genre.tsv")) {
-            for (String name : GENRES) {
-                UUID id = uuid();
-                genres.add(id);
-                String at = stamp();
-                CopyText.writeRow(w, at, at, id.toString(), name, null);
+            if (genresFrom != null) {
+                for (CopyText.Row row : CopyText.read(genresFrom)) {
+                    genres.add(UUID.fromString(row.columns().get(2)));
+                    CopyText.writeRow(w, row.columns().toArray(String[]::new));
+                }
+            } else {
+                for (String name : GENRES) {
+                    UUID id = uuid();
+                    genres.add(id);
+                    String at = stamp();
+                    CopyText.writeRow(w, at, at, id.toString(), name, null);
+                }
             }
+        }
+        int[] weights = new int[genres.size()];
+        for (int g = 0; g < weights.length; g++) {
+            weights[g] = g < GENRE_WEIGHTS.length ? GENRE_WEIGHTS[g] : 3;
         }
         List<UUID> persons = new ArrayList<>();
         List<Integer> popularity = new ArrayList<>(); // one entry per credit: picking from it favours prolific persons
@@ -106,7 +124,7 @@ public final class CatalogGenerator {
              BufferedWriter genreOut = writer(out, "genre_film_work.tsv");
              BufferedWriter creditOut = writer(out, "person_film_work.tsv")) {
             int totalWeight = 0;
-            for (int weight : GENRE_WEIGHTS) {
+            for (int weight : weights) {
                 totalWeight += weight;
             }
             for (int f = 0; f < filmCount; f++) {
@@ -124,11 +142,11 @@ public final class CatalogGenerator {
 
                 int genreCount = 1 + (random.nextInt(100) < 35 ? 0 : random.nextInt(100) < 60 ? 1 : 2 + random.nextInt(3));
                 Set<Integer> chosen = new LinkedHashSet<>();
-                while (chosen.size() < Math.min(genreCount, GENRES.length)) {
+                while (chosen.size() < Math.min(genreCount, genres.size())) {
                     int pick = random.nextInt(totalWeight);
                     int g = 0;
-                    while (pick >= GENRE_WEIGHTS[g]) {
-                        pick -= GENRE_WEIGHTS[g++];
+                    while (pick >= weights[g]) {
+                        pick -= weights[g++];
                     }
                     chosen.add(g);
                 }
@@ -171,7 +189,7 @@ public final class CatalogGenerator {
             }
         }
         return String.format(Locale.ROOT, "%d films, %d genres, %d persons, %d genre links, %d credits",
-                filmCount, GENRES.length, persons.size(), genreLinks, credits);
+                filmCount, genres.size(), persons.size(), genreLinks, credits);
     }
 
     private String title() {

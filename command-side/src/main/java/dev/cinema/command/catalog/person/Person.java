@@ -26,7 +26,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * A person who can be credited on films. Names are not unique (two actors may share one). A person whom films
  * still credit cannot be deleted: the refusal lists those films.
  */
-@Aggregate(cache = "catalogCache")
+@Aggregate(cache = "personCache")
 public class Person {
 
     @AggregateIdentifier

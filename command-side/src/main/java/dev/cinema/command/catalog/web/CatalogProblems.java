@@ -3,6 +3,8 @@ package dev.cinema.command.catalog.web;
 import dev.cinema.command.catalog.CatalogRuleException;
 import java.util.List;
 import java.util.Map;
+import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -77,6 +79,16 @@ public class CatalogProblems {
     ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException ex) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getAggregateIdentifier() + " does not exist");
         body.setTitle("Not found");
+        return respond(body);
+    }
+
+    /** Axon found events under the id, but of another kind of item (GET /films/{id of a person}, PUT onto it). */
+    @ExceptionHandler(IncompatibleAggregateException.class)
+    ResponseEntity<ProblemDetail> otherKind(IncompatibleAggregateException ex, HttpServletRequest request) {
+        boolean read = "GET".equals(request.getMethod());
+        HttpStatus status = read ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT;
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, "The id belongs to an item of another kind");
+        body.setTitle(read ? "Not found" : "The catalogue refuses this change");
         return respond(body);
     }
 

@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
  * <p>This one turns {@code FilmImdbRatingChanged {filmId, imdbRating}}, the shape the rating event had before the
  * contracts settled on {@code FilmRated {filmId, rating}}, into {@code FilmRated}: a type rename plus a field
  * rename. No event of this type exists in any store today; {@code CatalogStorageTest} stores one to prove the path.
- * Registered as a bean, Axon adds it to the event store's upcaster chain; the query side registers the same class
- * when it reads the store.
+ * Registered as a bean, Axon adds it to the event store's upcaster chain. Any other reader of the store (the query
+ * side's processors) needs an equivalent upcaster in its own chain once real events of an old shape exist.
  */
 @Component
 public class LegacyFilmRatingUpcaster extends SingleEventUpcaster {
