@@ -14,6 +14,9 @@ import dev.cinema.query.search.SearchIndices;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.deadletter.jpa.JpaSequencedDeadLetterQueue;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +34,17 @@ class DeadLetterTest {
     ElasticsearchClient client;
     @Autowired
     SearchIndices indices;
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    @Test
+    void theCatalogueProcessorIsPooledWithAJpaDeadLetterQueue() {
+        assertThat(processing.eventProcessorByProcessingGroup(CatalogProcessing.GROUP))
+                .get().isInstanceOf(PooledStreamingEventProcessor.class);
+        assertThat(processing.deadLetterQueue(CatalogProcessing.GROUP))
+                .get().isInstanceOf(JpaSequencedDeadLetterQueue.class);
+    }
 
     @Test
     void aFailingEventIsParkedAndLaterEventsOfItsFilmQueueBehindIt() throws Exception {
