@@ -132,8 +132,11 @@ public class CatalogDocuments {
         }
     }
 
-    /** A refused write, other than a stale one (a newer version is there) or deleting what is already gone. */
+    /**
+     * A refused write, other than a stale one (a newer version is there already: a redelivery). Deleting what is
+     * gone is no error ({@code result: not_found}); a missing index or alias is, and fails the batch.
+     */
     private static boolean failed(BulkResponseItem item) {
-        return item.error() != null && item.status() != 409 && item.status() != 404;
+        return item.error() != null && !"version_conflict_engine_exception".equals(item.error().type());
     }
 }

@@ -3,7 +3,6 @@ package dev.cinema.query.consistency;
 import dev.cinema.kit.web.ProblemDetailsAdvice.InvalidFieldException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,16 +70,13 @@ public class ConsistencyInterceptor implements HandlerInterceptor, WebMvcConfigu
         throw new InvalidFieldException(HEADER, "must be a global event position (a non-negative integer)");
     }
 
-    private ErrorResponseException notYet(long position) {
+    private static ErrorResponseException notYet(long position) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "The read model has not yet reached position " + position + "; try again shortly");
         problem.setTitle("Not yet consistent");
         ErrorResponseException exception = new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, null);
-        exception.getHeaders().set("Retry-After", Long.toString(Math.max(1, retryAfter().toSeconds())));
+        // The projection is behind but moving: a second is a sensible next try.
+        exception.getHeaders().set("Retry-After", "1");
         return exception;
-    }
-
-    private Duration retryAfter() {
-        return properties.timeout().dividedBy(5);
     }
 }

@@ -11,9 +11,13 @@ import dev.cinema.query.CatalogEvents;
 import dev.cinema.query.QuerySideTest;
 import dev.cinema.query.catalog.film.FilmDocument;
 import dev.cinema.query.search.SearchIndices;
+import dev.cinema.query.search.SearchProperties;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.deadletter.jpa.JpaSequencedDeadLetterQueue;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +35,19 @@ class DeadLetterTest {
     ElasticsearchClient client;
     @Autowired
     SearchIndices indices;
+
+    @Autowired
+    EventProcessingConfiguration processing;
+    @Autowired
+    SearchProperties search;
+
+    @Test
+    void theCatalogueProcessorIsPooledWithAJpaDeadLetterQueue() {
+        assertThat(processing.eventProcessorByProcessingGroup(CatalogProcessing.GROUP))
+                .get().isInstanceOf(PooledStreamingEventProcessor.class);
+        assertThat(processing.deadLetterQueue(CatalogProcessing.GROUP))
+                .get().isInstanceOf(JpaSequencedDeadLetterQueue.class);
+    }
 
     @Test
     void aFailingEventIsParkedAndLaterEventsOfItsFilmQueueBehindIt() throws Exception {
@@ -52,6 +69,25 @@ class DeadLetterTest {
             assertThat(exists(healthy)).isTrue();
         });
         assertThat(exists(broken)).isFalse();
+    }
+
+    @Test
+    void aFailingWriteToElasticsearchIsRetriedUntilItWorksAndNothingIsParked() throws Exception {
+        // Elasticsearch refusing the batch's writes (here: the alias gone) fails the batch, not an event.
+        String alias = indices.alias(FilmDocument.INDEX);
+        String concrete = FilmDocument.INDEX.concreteName(search.indexPrefix());
+        client.indices().deleteAlias(d -> d.index(concrete).name(alias));
+        UUID film = UUID.randomUUID();
+        try {
+            new CatalogEvents(eventStore, jdbc).film(film, 0,
+                    new FilmCreated(film, "Retried", null, null, null, FilmType.MOVIE, List.of(), List.of()));
+            Thread.sleep(3000);
+        } finally {
+            client.indices().putAlias(a -> a.index(concrete).name(alias).isWriteIndex(true));
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> exists(film));
+        assertThat(jdbc.sql("SELECT count(*) FROM dead_letter_entry WHERE sequence_identifier = ?")
+                .param(film.toString()).query(Long.class).single()).isZero();
     }
 
     private boolean exists(UUID film) throws java.io.IOException {

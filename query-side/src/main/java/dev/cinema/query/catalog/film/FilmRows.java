@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -22,17 +23,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class FilmRows {
 
-    /** The columns a single film event sets; names fixed here, never taken from input. */
-    enum Column {
-        TITLE("title"), DESCRIPTION("description"), IMDB_RATING("imdb_rating"), CREATION_DATE("creation_date"),
-        TYPE("type"), DELETED("deleted");
-
-        final String name;
-
-        Column(String name) {
-            this.name = name;
-        }
-    }
+    /** The columns a single film event sets (named in lower case); fixed here, never taken from input. */
+    enum Column { TITLE, DESCRIPTION, IMDB_RATING, CREATION_DATE, TYPE, DELETED }
 
     private final JdbcClient jdbc;
 
@@ -63,7 +55,8 @@ public class FilmRows {
 
     /** Sets one column from the film's event numbered {@code seq}; false when applied already or unknown. */
     boolean update(UUID film, long seq, Column column, Object value) {
-        return jdbc.sql("UPDATE catalog_film SET " + column.name + " = ?, seq = ? WHERE id = ? AND seq < ?")
+        return jdbc.sql("UPDATE catalog_film SET " + column.name().toLowerCase(Locale.ROOT)
+                        + " = ?, seq = ? WHERE id = ? AND seq < ?")
                 .params(value, seq, film, seq).update() == 1;
     }
 

@@ -4,6 +4,7 @@ import static dev.cinema.query.catalog.CatalogRows.idArray;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,12 +27,12 @@ public class GenreRows {
                 .params(genre, seq, name, description).update() == 1;
     }
 
-    /** The columns a single genre event sets; names fixed here, never taken from input. */
+    /** The columns a single genre event sets (named in lower case); fixed here, never taken from input. */
     enum Column { NAME, DESCRIPTION, DELETED }
 
     /** Sets one column from the genre's event numbered {@code seq}; false when applied already or unknown. */
     boolean update(UUID genre, long seq, Column column, Object value) {
-        return jdbc.sql("UPDATE catalog_genre SET " + column.name().toLowerCase(java.util.Locale.ROOT)
+        return jdbc.sql("UPDATE catalog_genre SET " + column.name().toLowerCase(Locale.ROOT)
                         + " = ?, seq = ? WHERE id = ? AND seq < ?")
                 .params(value, seq, genre, seq).update() == 1;
     }

@@ -29,26 +29,26 @@ public class PersonProjector {
 
     @EventHandler
     void on(PersonCreated event, @SequenceNumber long seq) {
-        apply(event.personId(), seq, event.fullName());
+        name(event.personId(), seq, event.fullName());
     }
 
     @EventHandler
     void on(PersonRenamed event, @SequenceNumber long seq) {
-        apply(event.personId(), seq, event.fullName());
+        name(event.personId(), seq, event.fullName());
     }
 
     @EventHandler
     void on(PersonDeleted event, @SequenceNumber long seq) {
-        if (persons.apply(event.personId(), seq, "", true)) {
+        if (persons.delete(event.personId(), seq)) {
             documents.changes().personAndItsFilms(event.personId());
         }
     }
 
-    private void apply(UUID person, long seq, String fullName) {
+    private void name(UUID person, long seq, String fullName) {
         if (fullName == null || fullName.isBlank()) {
             throw new IllegalArgumentException("A person needs a full name");
         }
-        if (persons.apply(person, seq, fullName, false)) {
+        if (persons.name(person, seq, fullName)) {
             documents.changes().personAndItsFilms(person);
         }
     }

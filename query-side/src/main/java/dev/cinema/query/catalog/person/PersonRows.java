@@ -25,14 +25,19 @@ public class PersonRows {
         this.jdbc = jdbc;
     }
 
-    /** Records the person's name (or deletion) as of event {@code seq}; false when applied already. */
-    boolean apply(UUID person, long seq, String fullName, boolean deleted) {
+    /** Records the person's name as of event {@code seq} (created or renamed); false when applied already. */
+    boolean name(UUID person, long seq, String fullName) {
         return jdbc.sql("""
-                        INSERT INTO catalog_person AS p (id, seq, full_name, deleted) VALUES (?, ?, ?, ?)
-                        ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, full_name = excluded.full_name,
-                            deleted = excluded.deleted
+                        INSERT INTO catalog_person AS p (id, seq, full_name) VALUES (?, ?, ?)
+                        ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, full_name = excluded.full_name
                         WHERE p.seq < excluded.seq""")
-                .params(person, seq, fullName, deleted).update() == 1;
+                .params(person, seq, fullName).update() == 1;
+    }
+
+    /** Marks the person deleted as of event {@code seq} (the row stays, a tombstone); false when applied already. */
+    boolean delete(UUID person, long seq) {
+        return jdbc.sql("UPDATE catalog_person SET deleted = true, seq = ? WHERE id = ? AND seq < ?")
+                .params(seq, person, seq).update() == 1;
     }
 
     /** The live persons credited on any of {@code films} (deleted films included: their entries must go). */
