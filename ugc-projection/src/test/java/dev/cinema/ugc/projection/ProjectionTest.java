@@ -93,6 +93,35 @@ class ProjectionTest extends IntegrationTest {
         }
     }
 
+    @Test
+    void publishedRecordsAreKeyedByUserAndCarryTraceContext() throws Exception {
+        UUID user = UUID.randomUUID();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new org.apache.kafka.common.TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position); // resolve the end offsets before posting
+
+            postAll(user, views(UUID.randomUUID(), 1));
+
+            ConsumerRecord<String, byte[]> published = null;
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (published == null && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (user.toString().equals(record.key())) {
+                        published = record;
+                    }
+                }
+            }
+            assertThat(published).as("the posted event on " + topic).isNotNull();
+            assertThat(published.headers().lastHeader("traceparent")).as("W3C trace context").isNotNull();
+            assertThat(text(published.value())).contains("\"type\":\"view_progress\"", "\"user_id\":\"" + user + "\"");
+        }
+    }
+
     private static String text(byte[] bytes) {
         return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
     }
