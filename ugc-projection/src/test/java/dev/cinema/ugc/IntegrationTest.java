@@ -10,13 +10,16 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
@@ -34,6 +37,8 @@ import org.springframework.test.web.servlet.ResultActions;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
+// Boot's tests otherwise replace tracing with a no-op, and the trace context would not reach Kafka's headers.
+@AutoConfigureObservability(metrics = false)
 public abstract class IntegrationTest {
 
     protected static final TcpProxy CLICKHOUSE = startProxy();
@@ -119,8 +124,7 @@ public abstract class IntegrationTest {
 
     /** A SQL list of ids ({@code ('…', '…')}); UUIDs need no escaping. */
     protected static String in(UUID... ids) {
-        return java.util.Arrays.stream(ids).map(id -> "'" + id + "'")
-                .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
+        return Arrays.stream(ids).map(id -> "'" + id + "'").collect(Collectors.joining(", ", "(", ")"));
     }
 
     protected static void awaitValue(LongSupplier actual, long expected, Duration timeout) throws InterruptedException {

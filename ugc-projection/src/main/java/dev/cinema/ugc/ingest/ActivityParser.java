@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,6 +34,8 @@ public class ActivityParser {
     /** ClickHouse partitions by month: refuse years-old events that would open ancient partitions. */
     static final Duration MAX_AGE = Duration.ofDays(366);
 
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d{1,12}");
+    private static final Pattern EPOCH_SECONDS = Pattern.compile("\\d{1,12}(\\.\\d+)?");
     private static final String KNOWN_TYPES = String.join(", ", UserActivity.TYPES.keySet().stream().sorted().toList());
 
     private final Clock clock;
@@ -163,7 +166,7 @@ public class ActivityParser {
                 return null;
             }
             Long number = value.isIntegralNumber() ? Long.valueOf(value.asLong())
-                    : value.isTextual() && value.asText().matches("-?\\d{1,12}") ? Long.valueOf(value.asText()) : null;
+                    : value.isTextual() && WHOLE_NUMBER.matcher(value.asText()).matches() ? Long.valueOf(value.asText()) : null;
             if (number == null) {
                 errors.add(error(field, "must be a whole number"));
                 return null;
@@ -182,7 +185,7 @@ public class ActivityParser {
                 return fallback;
             }
             try {
-                if (value.isNumber() || value.isTextual() && value.asText().matches("\\d{1,12}(\\.\\d+)?")) {
+                if (value.isNumber() || value.isTextual() && EPOCH_SECONDS.matcher(value.asText()).matches()) {
                     return Instant.ofEpochMilli(Math.round(Double.parseDouble(value.asText()) * 1000));
                 }
                 if (value.isTextual()) {

@@ -1,5 +1,6 @@
 package dev.cinema.ugc.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -70,7 +71,7 @@ class IngestValidationTest extends IntegrationTest {
                 .andExpect(jsonPath("$.errors[?(@.field == '[3].score')].message").value("must be between 1 and 10"));
         // All or nothing: the valid [0] was not published either.
         Thread.sleep(1500);
-        org.assertj.core.api.Assertions.assertThat(distinctEvents(user)).isZero();
+        assertThat(distinctEvents(user)).isZero();
     }
 
     @Test
@@ -107,7 +108,7 @@ class IngestValidationTest extends IntegrationTest {
                 .andExpect(jsonPath("$.accepted").value(1));
 
         awaitValue(() -> distinctEvents(user), 4, Duration.ofSeconds(20));
-        org.assertj.core.api.Assertions.assertThat(jdbc.queryForObject(
+        assertThat(jdbc.queryForObject(
                         "SELECT score FROM user_events WHERE user_id = ? AND type = 'rating'", Integer.class, user.toString()))
                 .isEqualTo(8);
     }
@@ -136,7 +137,7 @@ class IngestValidationTest extends IntegrationTest {
                 .andExpect(jsonPath("$.errors[*].field", Matchers.containsInAnyOrder("position_s", "duration_s")));
 
         awaitValue(() -> distinctEvents(user), 2, Duration.ofSeconds(20));
-        org.assertj.core.api.Assertions.assertThat(jdbc.queryForObject(
+        assertThat(jdbc.queryForObject(
                         "SELECT position_s FROM user_events WHERE user_id = ? AND type = 'view_progress'", Integer.class,
                         user.toString()))
                 .isEqualTo(1200);

@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
@@ -90,6 +91,35 @@ class ProjectionTest extends IntegrationTest {
             assertThat(dead.key()).isEqualTo("someone");
             assertThat(text(dead.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_TOPIC).value())).isEqualTo(topic);
             assertThat(text(dead.headers().lastHeader(KafkaHeaders.DLT_EXCEPTION_MESSAGE).value())).isNotBlank();
+        }
+    }
+
+    @Test
+    void publishedRecordsAreKeyedByUserAndCarryTraceContext() throws Exception {
+        UUID user = UUID.randomUUID();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position); // resolve the end offsets before posting
+
+            postAll(user, views(UUID.randomUUID(), 1));
+
+            ConsumerRecord<String, byte[]> published = null;
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (published == null && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (user.toString().equals(record.key())) {
+                        published = record;
+                    }
+                }
+            }
+            assertThat(published).as("the posted event on " + topic).isNotNull();
+            assertThat(published.headers().lastHeader("traceparent")).as("W3C trace context").isNotNull();
+            assertThat(text(published.value())).contains("\"type\":\"view_progress\"", "\"user_id\":\"" + user + "\"");
         }
     }
 
