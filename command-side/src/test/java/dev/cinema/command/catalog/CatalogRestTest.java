@@ -14,7 +14,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import dev.cinema.command.CommandSideTest;
 import dev.cinema.command.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
@@ -134,6 +141,27 @@ class CatalogRestTest {
         send(put(API + "/genres/" + genre).header("If-Match", "one"), "{\"name\":\"x\"}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("If-Match"));
         assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
+    void concurrentPatchesWithTheSameVersionHaveExactlyOneWinner() throws Exception {
+        String film = film(genre(), person("Carrie Fisher"));
+        ExecutorService clients = Executors.newFixedThreadPool(20);
+        try {
+            List<Future<Integer>> statuses = IntStream.range(0, 20).mapToObj(i -> clients.submit(() ->
+                    send(patch(API + "/films/" + film).header("If-Match", "0"), "{\"title\":\"Take " + i + "\"}")
+                            .andReturn().getResponse().getStatus())).toList();
+            List<Integer> answered = new ArrayList<>();
+            for (Future<Integer> status : statuses) {
+                answered.add(status.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(answered).containsOnly(200, 409).filteredOn(status -> status == 200).hasSize(1);
+        } finally {
+            clients.shutdownNow();
+        }
+        mvc.perform(get(API + "/films/" + film)).andExpect(jsonPath("$.version").value(1));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                Long.class, film)).isEqualTo(2);
     }
 
     @Test
