@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 STACK := infra/bin/stack.sh
 
-.PHONY: help up down status test superuser
+.PHONY: help up down status test superuser import demo-data
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -21,3 +21,9 @@ test: ## start the servers the tests need, run unit and integration tests, stop 
 
 superuser: ## create or promote a superuser (role admin): make superuser EMAIL=… PASSWORD=…
 	@EMAIL="$(EMAIL)" PASSWORD="$(PASSWORD)" bash infra/bin/superuser.sh
+
+import: ## import a catalogue folder in the original format (DATA=../shared/data/movies); idempotent
+	@bash infra/bin/catalog.sh import $(or $(DATA),../shared/data/movies)
+
+demo-data: ## generate a synthetic catalogue of FILMS films (SEED=42) and import it
+	@bash infra/bin/catalog.sh demo-data $(or $(FILMS),1000) $(or $(SEED),42)

@@ -15,6 +15,8 @@ up() {
   for server in "${SERVERS[@]}"; do bash "$BIN/$server.sh" start; done
   bash "$BIN/apps.sh" build
   bash "$BIN/apps.sh" start
+  # An empty store gets a small generated catalogue: the original one is not part of the repository.
+  if bash "$BIN/catalog.sh" empty; then bash "$BIN/catalog.sh" demo-data "${DEMO_FILMS:-200}"; fi
   bash "$BIN/gateway.sh" start
   say "platform up in $((SECONDS - started))s"
   cat <<TXT
@@ -53,7 +55,18 @@ test() {
   done
   # Stop only what this run started, whatever way the run ends.
   trap 'for s in "${started_here[@]}"; do bash "$BIN/$s.sh" stop || true; done' EXIT
+  fresh_test_data
   (cd "$ROOT" && mvn -B verify)
+}
+
+# Each run starts from empty test stores: tests keep their data apart by unique ids within a run, and a
+# fresh store per run means no schema history or processor token is left over from an older checkout.
+fresh_test_data() {
+  say "resetting the test stores (PostgreSQL cinema_test, Elasticsearch test_*, ClickHouse cinema_test)"
+  psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q \
+    -c 'DROP DATABASE IF EXISTS cinema_test WITH (FORCE)' -c 'CREATE DATABASE cinema_test'
+  curl -fsS -o /dev/null -XDELETE '127.0.0.1:9200/test_*?expand_wildcards=all'
+  curl -fsS -o /dev/null '127.0.0.1:8123/' --data-binary 'DROP DATABASE IF EXISTS cinema_test SYNC'
 }
 
 case ${1:-status} in

@@ -95,7 +95,7 @@ public final class BackgroundRetry implements AutoCloseable {
     }
 
     /** The exception's message and that of its root cause: enough to tell "connection refused" from a bad DDL. */
-    static String describe(Throwable e) {
+    public static String describe(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -10,7 +10,6 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -18,21 +17,13 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * Against the real Kafka and ClickHouse (started by infra/bin), in the test profile's own database
- * ({@code cinema_test}) and topic ({@code ugc-events-test}).
+ * Set-up: DDL, topics, health, OpenAPI.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class UgcProjectionIntegrationTest {
+class UgcProjectionIntegrationTest extends IntegrationTest {
 
-    private static final String DATABASE = "cinema_test";
-    private static final String TOPIC = "ugc-events-test";
-
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     Flyway flyway;
     @Autowired
@@ -42,13 +33,13 @@ class UgcProjectionIntegrationTest {
 
     @Test
     void migrationsCreateTheDatabaseAndItsTables() {
-        assertThat(jdbc.queryForObject("SELECT currentDatabase()", String.class)).isEqualTo(DATABASE);
-        assertThat(jdbc.queryForObject("SELECT engine FROM system.databases WHERE name = ?", String.class, DATABASE))
+        assertThat(jdbc.queryForObject("SELECT currentDatabase()", String.class)).isEqualTo(database);
+        assertThat(jdbc.queryForObject("SELECT engine FROM system.databases WHERE name = ?", String.class, database))
                 .isEqualTo("Atomic");
-        assertThat(jdbc.queryForList("SELECT name FROM system.tables WHERE database = ?", String.class, DATABASE))
+        assertThat(jdbc.queryForList("SELECT name FROM system.tables WHERE database = ?", String.class, database))
                 .contains("user_events", "flyway_schema_history");
         assertThat(jdbc.queryForObject(
-                "SELECT engine_full FROM system.tables WHERE database = ? AND name = 'user_events'", String.class, DATABASE))
+                "SELECT engine_full FROM system.tables WHERE database = ? AND name = 'user_events'", String.class, database))
                 .startsWith("ReplacingMergeTree(received_at) PARTITION BY toYYYYMM(occurred_at)")
                 .contains("ORDER BY (type, film_id, user_id, occurred_at, event_id)");
     }
@@ -79,10 +70,11 @@ class UgcProjectionIntegrationTest {
 
     @Test
     void theTopicExistsWithItsPartitions() {
-        TopicDescription topic = kafkaAdmin.describeTopics(TOPIC).get(TOPIC);
+        TopicDescription topic = kafkaAdmin.describeTopics(this.topic).get(this.topic);
 
         assertThat(topic.partitions()).hasSize(6);
         assertThat(topic.partitions()).allSatisfy(partition -> assertThat(partition.replicas()).hasSize(1));
+        assertThat(kafkaAdmin.describeTopics(this.topic + ".dlt")).containsKey(this.topic + ".dlt");
     }
 
     @Test
@@ -97,7 +89,7 @@ class UgcProjectionIntegrationTest {
         assertThat(components.path("kafka").path("details").path("nodes").asInt()).isPositive();
         assertThat(components.path("clickhouse").path("status").asText()).isEqualTo("UP");
         assertThat(components.path("clickhouse").path("details").path("version").asText()).startsWith("26.");
-        assertThat(components.path("clickhouse").path("details").path("database").asText()).isEqualTo(DATABASE);
+        assertThat(components.path("clickhouse").path("details").path("database").asText()).isEqualTo(database);
         assertThat(components.has("db")).as("Boot's generic DataSource check is replaced").isFalse();
 
         ResponseEntity<JsonNode> readiness = http.getForEntity("/actuator/health/readiness", JsonNode.class);

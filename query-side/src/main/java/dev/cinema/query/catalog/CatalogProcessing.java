@@ -4,16 +4,25 @@ import dev.cinema.query.catalog.film.FilmDocument;
 import dev.cinema.query.catalog.genre.GenreDocument;
 import dev.cinema.query.catalog.person.PersonDocument;
 import dev.cinema.query.search.SearchIndex;
+import java.time.Duration;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.lifecycle.Phase;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.axonframework.messaging.deadletter.Decisions;
 import org.axonframework.messaging.deadletter.EnqueuePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The catalogue projection: one processing group, {@value #GROUP}, for films, persons and genres (a pooled
@@ -38,13 +47,45 @@ import org.springframework.dao.DataAccessException;
 public class CatalogProcessing {
 
     public static final String GROUP = "catalog";
+    private static final long TOKEN_INITIALISATION_LOCK = 0x746f6b656eL; // "token"
     private static final Logger log = LoggerFactory.getLogger(CatalogProcessing.class);
 
+    /**
+     * @param idleTokenStore how soon a segment with no events of its own stores its advanced token (Axon's claim
+     *     extension threshold, 5 s by default). A consistency token waits for every segment, and most events
+     *     belong to other segments than the one being waited for, so this bounds read-your-writes latency.
+     */
     @Bean
-    ConfigurerModule catalogProcessingGroup() {
+    ConfigurerModule catalogProcessingGroup(
+            @Value("${cinema.projection.idle-token-store:300ms}") Duration idleTokenStore) {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerSequencingPolicy(GROUP, config -> SequentialPerAggregatePolicy.instance())
-                .registerDeadLetterPolicy(GROUP, config -> parkDeterministicFailures()));
+                .registerDeadLetterPolicy(GROUP, config -> parkDeterministicFailures())
+                .registerPooledStreamingEventProcessorConfiguration(GROUP, (config, builder) ->
+                        builder.claimExtensionThreshold(idleTokenStore.toMillis())));
+    }
+
+    /**
+     * Creates the processor's segments before it starts, one instance at a time. Left to the processor, two
+     * instances starting together on an empty token store both insert the segments; the loser's duplicate-key
+     * error marks its JPA transaction rollback-only and fails its startup. Here the first instance (under an
+     * advisory lock) initialises them as Axon would (a replay token from the tail), and the others find them.
+     */
+    @Bean
+    ConfigurerModule catalogTokenInitialisation(ObjectProvider<TokenStore> tokenStore,
+                                                ObjectProvider<EventStore> eventStore,
+                                                ObjectProvider<TransactionManager> transactions, JdbcClient jdbc,
+                                                @Value("${axon.eventhandling.processors.catalog.initial-segment-count:4}") int segments) {
+        return configurer -> configurer.onStart(Phase.INBOUND_EVENT_CONNECTORS - 1, () ->
+                transactions.getObject().executeInTransaction(() -> {
+                    jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(TOKEN_INITIALISATION_LOCK).query().listOfRows();
+                    TokenStore store = tokenStore.getObject();
+                    if (store.fetchSegments(GROUP).length == 0) {
+                        EventStore source = eventStore.getObject();
+                        store.initializeTokenSegments(GROUP, segments,
+                                ReplayToken.createReplayToken(source.createHeadToken(), source.createTailToken()));
+                    }
+                }));
     }
 
     static EnqueuePolicy<EventMessage<?>> parkDeterministicFailures() {

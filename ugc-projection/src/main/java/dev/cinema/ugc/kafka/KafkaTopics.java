@@ -38,6 +38,15 @@ public class KafkaTopics implements SmartInitializingSingleton, DisposableBean {
                 .build();
     }
 
+    /** Records of the topic that are not user-activity events (see the projection), kept for a person to inspect. */
+    @Bean
+    NewTopic ugcEventsDeadLetterTopic(UgcKafkaProperties properties) {
+        return TopicBuilder.name(properties.deadLetterTopic())
+                .partitions(1)
+                .replicas(properties.replicas())
+                .build();
+    }
+
     @Override
     public void afterSingletonsInstantiated() {
         creation.start();

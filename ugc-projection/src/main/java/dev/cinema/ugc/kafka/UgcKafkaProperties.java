@@ -23,4 +23,9 @@ public record UgcKafkaProperties(
         @DefaultValue("6") @Min(1) int partitions,
         @DefaultValue("1") @Min(1) short replicas,
         @DefaultValue("2s") Duration healthTimeout) {
+
+    /** Where the projection puts records it cannot read: {@code <topic>.dlt}. */
+    public String deadLetterTopic() {
+        return topic + ".dlt";
+    }
 }

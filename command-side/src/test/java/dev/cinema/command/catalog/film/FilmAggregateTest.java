@@ -81,7 +81,7 @@ class FilmAggregateTest {
                 .expectNoEvents().expectException(InvalidFieldException.class);
         fixture.givenNoPriorActivity()
                 .when(new CreateFilm(id, "Star Wars", null, null, 11.0, FilmType.MOVIE, List.of(), List.of()))
-                .expectNoEvents().expectException(InvalidFieldException.class).expectExceptionMessage("must be between 0 and 10");
+                .expectNoEvents().expectException(InvalidFieldException.class).expectExceptionMessage("rating: must be between 0 and 10");
         fixture.givenNoPriorActivity()
                 .when(new CreateFilm(id, "Star Wars", null, null, null, null, List.of(), List.of()))
                 .expectNoEvents().expectException(InvalidFieldException.class);

@@ -32,17 +32,28 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
-    /** Thrown by handlers for a rule they check themselves (uniqueness is a 409, not this). */
+    /**
+     * Thrown by handlers for rules they check themselves (uniqueness is a 409, not this): one field, or several
+     * when a handler validates a whole body itself and reports every problem at once.
+     */
     public static class InvalidFieldException extends RuntimeException {
-        private final String field;
+        private final List<FieldMessage> errors;
 
         public InvalidFieldException(String field, String message) {
-            super(message);
-            this.field = field;
+            this(List.of(new FieldMessage(field, message)));
+        }
+
+        public InvalidFieldException(List<FieldMessage> errors) {
+            super(errors.get(0).field() + ": " + errors.get(0).message()); // at least one error, by contract
+            this.errors = List.copyOf(errors);
         }
 
         public String field() {
-            return field;
+            return errors.get(0).field();
+        }
+
+        public List<FieldMessage> errors() {
+            return errors;
         }
     }
 
@@ -98,7 +109,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidFieldException.class)
     ResponseEntity<Object> invalidField(InvalidFieldException ex) {
-        return unprocessable(List.of(new FieldMessage(ex.field(), ex.getMessage())));
+        return unprocessable(ex.errors());
     }
 
     /** The name the client used ({@code page_size}), not the Java parameter's ({@code pageSize}). */
@@ -130,8 +141,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
     }
 
-    private record FieldMessage(String field, String message) {
-        FieldMessage {
+    /** One entry of a problem's {@code errors}: the field (a JSON path such as {@code [3].score}) and what is wrong. */
+    public record FieldMessage(String field, String message) {
+        public FieldMessage {
             message = message == null ? "is invalid" : message;
         }
     }
