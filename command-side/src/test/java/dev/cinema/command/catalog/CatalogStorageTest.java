@@ -1,6 +1,7 @@
 package dev.cinema.command.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -8,6 +9,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cinema.command.CommandSideTest;
+import dev.cinema.command.TestUsers;
 import dev.cinema.command.eventstore.upcasting.LegacyFilmRatingUpcaster;
 import dev.cinema.contracts.catalog.film.CreateFilm;
 import dev.cinema.contracts.catalog.film.FilmType;
@@ -18,21 +21,34 @@ import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 
 /** Snapshots, the aggregate cache and upcasting, against the real PostgreSQL event store. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@CommandSideTest
 class CatalogStorageTest {
 
     @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    TestUsers users;
+
+    /** The admin API needs the admin role: every request here is an admin's. */
     MockMvc mvc;
+
+    @BeforeEach
+    void actAsAdmin() {
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity())
+                .defaultRequest(get("/").with(users.jwtWithRoles("admin")))
+                .build();
+    }
 
     @Autowired
     JdbcTemplate jdbc;

@@ -2,6 +2,7 @@ package dev.cinema.command.catalog.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cinema.command.CommandSideTest;
 import dev.cinema.command.catalog.Outcome;
 import dev.cinema.command.catalog.importer.CatalogImporter.Kind;
 import java.io.IOException;
@@ -11,13 +12,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The importer against the real event store: source ids kept, bad rows reported, films never half-imported, idempotent. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@CommandSideTest
 class CatalogImporterTest {
 
     @Autowired
