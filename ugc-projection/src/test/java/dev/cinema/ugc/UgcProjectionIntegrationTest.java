@@ -11,7 +11,11 @@ import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.core.KafkaAdmin;
 
@@ -98,6 +102,20 @@ class UgcProjectionIntegrationTest extends IntegrationTest {
     void openApiIsServedUnderTheGatewayPrefix() {
         assertThat(http.getForEntity("/ugc/api/openapi/v3/api-docs", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(http.getForEntity("/ugc/api/openapi", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void theApiNeedsAValidToken() {
+        for (String token : new String[] {null, "not-a-token"}) {
+            HttpHeaders headers = new HttpHeaders();
+            if (token != null) {
+                headers.setBearerAuth(token);
+            }
+            ResponseEntity<String> response = http.exchange("/ugc/api/v1/events", HttpMethod.GET,
+                    new HttpEntity<>(headers), String.class);
+            assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+            assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        }
     }
 
     private int migrationCount() {

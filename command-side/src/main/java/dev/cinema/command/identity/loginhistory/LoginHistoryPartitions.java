@@ -53,7 +53,10 @@ class LoginHistoryPartitions {
             }
             log.info("login_history partitions ready through {}", month.plusMonths(monthsAhead));
         } finally {
-            lock.unlock();
+            // The lease may have run out on a very slow database; then the lock is no longer ours to release.
+            if (lock.isHeldByCurrentThread()) {
+                lock.unlock();
+            }
         }
     }
 }

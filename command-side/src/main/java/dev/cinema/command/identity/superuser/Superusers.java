@@ -17,8 +17,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class Superusers {
 
-    static final int MIN_PASSWORD = 8;
-
     private final CommandGateway commands;
     private final Accounts accounts;
     private final Access access;
@@ -39,8 +37,8 @@ public class Superusers {
         if (email == null || !email.contains("@")) {
             throw new IllegalArgumentException("EMAIL must be an e-mail address");
         }
-        if (password == null || password.length() < MIN_PASSWORD) {
-            throw new IllegalArgumentException("PASSWORD must have at least " + MIN_PASSWORD + " characters");
+        if (password == null || password.length() < Accounts.MIN_PASSWORD) {
+            throw new IllegalArgumentException("PASSWORD must have at least " + Accounts.MIN_PASSWORD + " characters");
         }
         String hash = passwords.encode(password);
         UUID userId = accounts.byEmail(email).map(Accounts.Account::id).orElse(null);

@@ -10,6 +10,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class Accounts {
 
+    /** The password policy: at least this many characters (for every way a password is set). */
+    public static final int MIN_PASSWORD = 8;
+
     public record Account(UUID id, String email, String passwordHash, String firstName, String lastName,
                           boolean active, boolean superuser) {}
 

@@ -46,7 +46,7 @@ class UserController {
 
     /** BCrypt reads at most 72 bytes: a longer password would be silently truncated. */
     static final int MAX_PASSWORD = 72;
-    static final int MIN_PASSWORD = 8;
+    static final int MIN_PASSWORD = Accounts.MIN_PASSWORD;
     private static final String BAD_CREDENTIALS = "Wrong e-mail or password";
 
     private final CommandGateway commands;

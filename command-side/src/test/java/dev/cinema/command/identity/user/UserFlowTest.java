@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -163,6 +164,20 @@ class UserFlowTest {
         // A fresh login still works.
         mvc.perform(get("/auth/api/v1/users/me").with(users.login(phone.email(), PASSWORD).bearer()))
                 .andExpect(status().isOk());
+    }
+
+    @Test
+    void aDeactivatedUserIsLoggedOutEverywhereAndCannotLogInAgain() throws Exception {
+        TestUsers.Session user = users.newUser();
+
+        mvc.perform(delete("/auth/api/v1/users/" + user.userId()).with(users.admin().bearer()))
+                .andExpect(status().isNoContent());
+
+        mvc.perform(get("/auth/api/v1/users/me").with(user.bearer())).andExpect(status().isUnauthorized());
+        mvc.perform(post("/auth/api/v1/users/refresh").contentType(MediaType.APPLICATION_JSON)
+                        .content(body(Map.of("refresh_token", user.refreshToken()))))
+                .andExpect(status().isUnauthorized());
+        failedLogin(user.email(), PASSWORD, TestUsers.randomIp());
     }
 
     @Test
