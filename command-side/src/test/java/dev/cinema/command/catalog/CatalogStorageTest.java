@@ -57,7 +57,7 @@ class CatalogStorageTest {
     CommandGateway commandGateway;
 
     @Autowired
-    Cache catalogCache;
+    Cache filmCache;
 
     @Autowired
     ObjectMapper json;
@@ -72,7 +72,7 @@ class CatalogStorageTest {
         assertThat(jdbc.queryForList("SELECT sequence_number FROM snapshot_event_entry WHERE aggregate_identifier = ?",
                 Long.class, film.toString())).isNotEmpty().allMatch(seq -> seq >= 149);
 
-        catalogCache.removeAll(); // force a load from the store: snapshot + the events after it
+        filmCache.removeAll(); // force a load from the store: snapshot + the events after it
         mvc.perform(get("/admin/api/v1/films/" + film)).andExpect(status().isOk())
                 .andExpect(header().string("ETag", "\"160\""))
                 .andExpect(jsonPath("$.rating").value(6.0))
@@ -93,7 +93,7 @@ class CatalogStorageTest {
                 film.toString(), UUID.randomUUID().toString(), LegacyFilmRatingUpcaster.LEGACY_TYPE,
                 legacy.getBytes(StandardCharsets.UTF_8), "{\"userId\":\"legacy-admin\"}".getBytes(StandardCharsets.UTF_8),
                 Instant.now().toString());
-        catalogCache.removeAll();
+        filmCache.removeAll();
 
         mvc.perform(get("/admin/api/v1/films/" + film)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.rating").value(8.3)).andExpect(jsonPath("$.version").value(1));
