@@ -70,7 +70,11 @@ install_config() {
   render "$ROOT/infra/elasticsearch/jvm.options.d/cinema.options" "$ES_HOME/config/jvm.options.d/cinema.options"
 }
 
-plugin_zip() { ls "$PLUGIN_MODULE"/target/elasticsearch-plugin-*.zip 2>/dev/null | head -n 1; }
+# The built zip, or nothing (and success) when the module was never built: callers run under errexit.
+plugin_zip() {
+  local zips=("$PLUGIN_MODULE"/target/elasticsearch-plugin-*.zip)
+  if [[ -f ${zips[0]} ]]; then echo "${zips[0]}"; fi
+}
 
 install_plugin() {
   local zip; zip=$(plugin_zip)
