@@ -48,13 +48,13 @@ status() {
 
 test() {
   local started_here=() server
+  # Stop only what this run started, whatever way the run ends (a server that fails to start included).
+  trap 'for s in "${started_here[@]}"; do bash "$BIN/$s.sh" stop || true; done' EXIT
   for server in "${SERVERS[@]}"; do
     port_open "${SERVER_PORT[$server]}" && continue
-    bash "$BIN/$server.sh" start
     started_here+=("$server")
+    bash "$BIN/$server.sh" start
   done
-  # Stop only what this run started, whatever way the run ends.
-  trap 'for s in "${started_here[@]}"; do bash "$BIN/$s.sh" stop || true; done' EXIT
   fresh_test_data
   (cd "$ROOT" && mvn -B verify)
 }
