@@ -47,12 +47,14 @@ status() {
 }
 
 test() {
-  local started_here=() server
-  # Stop only what this run started, whatever way the run ends (a server that fails to start included).
-  trap 'for s in "${started_here[@]}"; do bash "$BIN/$s.sh" stop || true; done' EXIT
+  local server
+  # Stop only what this run started, whatever way the run ends (a server that fails to start included). Global,
+  # because the trap runs after this function has returned.
+  STARTED_HERE=()
+  trap 'for s in "${STARTED_HERE[@]}"; do bash "$BIN/$s.sh" stop || true; done' EXIT
   for server in "${SERVERS[@]}"; do
     port_open "${SERVER_PORT[$server]}" && continue
-    started_here+=("$server")
+    STARTED_HERE+=("$server")
     bash "$BIN/$server.sh" start
   done
   fresh_test_data
