@@ -19,7 +19,7 @@ import() {
   jar_ready
   dir=$(cd "$dir" && pwd)
   say "importing the catalogue from $dir"
-  AXONIQ_UPDATE_CHECKER_DISABLED=true java ${JAVA_OPTS:--Xmx512m} -jar "$JAR" \
+  java ${JAVA_OPTS:--Xmx512m} -jar "$JAR" \
     --cinema.cli=import --data="$dir" --concurrency="${IMPORT_CONCURRENCY:-8}" \
     --spring.main.web-application-type=none --spring.main.banner-mode=off \
     --logging.level.root=WARN --logging.level.org.axonframework=ERROR

@@ -18,6 +18,5 @@ fi
 
 # The password goes through the environment, not the command line, so that it does not show in `ps`.
 CINEMA_DATA_DIR="$DATA_DIR" CINEMA_SUPERUSER_EMAIL="$EMAIL" CINEMA_SUPERUSER_PASSWORD="$PASSWORD" \
-  AXONIQ_UPDATE_CHECKER_DISABLED=true \
   java ${JAVA_OPTS:--Xmx512m} -jar "$JAR" --cinema.cli=superuser --spring.main.web-application-type=none \
   --logging.level.root=WARN --logging.level.dev.cinema=INFO
