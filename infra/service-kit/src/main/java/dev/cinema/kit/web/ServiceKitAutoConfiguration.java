@@ -1,6 +1,10 @@
 package dev.cinema.kit.web;
 
+import dev.cinema.kit.operations.Operations;
+import dev.cinema.kit.operations.OperationsController;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -12,6 +16,14 @@ import org.springframework.core.Ordered;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import(ProblemDetailsAdvice.class)
 public class ServiceKitAutoConfiguration {
+
+    /** The operations API, in the apps that describe their processors and set {@code cinema.operations.path}. */
+    @Bean
+    @ConditionalOnBean(Operations.class)
+    @ConditionalOnProperty("cinema.operations.path")
+    OperationsController operationsController(Operations operations) {
+        return new OperationsController(operations);
+    }
 
     @Bean
     FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
