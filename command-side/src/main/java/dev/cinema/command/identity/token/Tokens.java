@@ -95,7 +95,7 @@ public class Tokens {
         }
         Optional<List<String>> roles = rolesOfActiveUser.apply(session.userId());
         if (!presented.equals(session.refreshJti()) || roles.isEmpty()) {
-            revokeSessions("family_id", family);
+            revokeSessions("family_id = ?", family);
             throw rejected();
         }
         Minted minted = mint(session.userId(), family, roles.get());
@@ -115,22 +115,30 @@ public class Tokens {
         denyList.deny(accessToken.getId(), accessToken.getExpiresAt());
         String family = accessToken.getClaimAsString(SESSION);
         if (family != null) {
-            revokeSessions("family_id", UUID.fromString(family));
+            revokeSessions("family_id = ?", UUID.fromString(family));
         }
     }
 
     /** Ends every session of the user (logout everywhere, deactivation). */
     @Transactional
     public void logoutEverywhere(UUID userId) {
-        revokeSessions("user_id", userId);
+        revokeSessions("user_id = ?", userId);
     }
 
-    /** Revokes the live sessions whose {@code column} is {@code value} and denies their current access tokens. */
-    private void revokeSessions(String column, UUID value) {
+    /** Ends every session of the user but the one the access token belongs to (after a password change). */
+    @Transactional
+    public void logoutOtherSessions(Jwt accessToken) {
+        String current = accessToken.getClaimAsString(SESSION);
+        revokeSessions("user_id = ? AND family_id IS DISTINCT FROM ?",
+                UUID.fromString(accessToken.getSubject()), current == null ? null : UUID.fromString(current));
+    }
+
+    /** Revokes the live sessions that match {@code condition} and denies their current access tokens. */
+    private void revokeSessions(String condition, Object... params) {
         record LiveAccessToken(String jti, Instant expiresAt) {}
-        jdbc.sql("UPDATE identity_session SET revoked_at = now() WHERE " + column + " = ? AND revoked_at IS NULL"
+        jdbc.sql("UPDATE identity_session SET revoked_at = now() WHERE " + condition + " AND revoked_at IS NULL"
                         + " RETURNING access_jti, access_expires_at")
-                .param(value)
+                .params(params)
                 .query((row, i) -> new LiveAccessToken(row.getString(1), row.getObject(2, OffsetDateTime.class).toInstant()))
                 .list()
                 .forEach(token -> denyList.deny(token.jti(), token.expiresAt()));

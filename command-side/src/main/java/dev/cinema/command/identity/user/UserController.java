@@ -157,7 +157,7 @@ class UserController {
 
     @PatchMapping("/me")
     @Operation(summary = "Change names and/or password",
-            description = "A new password needs current_password when the account has one")
+            description = "A new password needs current_password when the account has one, and ends every other session")
     Me changeMe(@AuthenticationPrincipal Jwt token, @Valid @RequestBody ProfileRequest request) {
         Accounts.Account account = account(UUID.fromString(token.getSubject()));
         if (request.firstName() != null || request.lastName() != null) {
@@ -171,6 +171,8 @@ class UserController {
                 throw new InvalidFieldException("current_password", "does not match the current password");
             }
             commands.sendAndWait(new ChangeUserPassword(account.id(), passwords.encode(request.password())));
+            // Whoever held the old password may hold a session too: only the one that changed it stays.
+            tokens.logoutOtherSessions(token);
         }
         return me(account.id());
     }

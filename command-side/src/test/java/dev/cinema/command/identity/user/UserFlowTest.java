@@ -183,6 +183,7 @@ class UserFlowTest {
     @Test
     void profileAndPasswordChanges() throws Exception {
         TestUsers.Session user = users.newUser();
+        TestUsers.Session otherDevice = users.login(user.email(), PASSWORD);
 
         mvc.perform(patch("/auth/api/v1/users/me").with(user.bearer()).contentType(MediaType.APPLICATION_JSON)
                         .content(body(Map.of("last_name", "Lovelace"))))
@@ -198,6 +199,12 @@ class UserFlowTest {
 
         failedLogin(user.email(), PASSWORD, TestUsers.randomIp());
         users.login(user.email(), "a new long password");
+        // The session that changed the password stays; every other one ends.
+        mvc.perform(get("/auth/api/v1/users/me").with(user.bearer())).andExpect(status().isOk());
+        mvc.perform(get("/auth/api/v1/users/me").with(otherDevice.bearer())).andExpect(status().isUnauthorized());
+        mvc.perform(post("/auth/api/v1/users/refresh").contentType(MediaType.APPLICATION_JSON)
+                        .content(body(Map.of("refresh_token", otherDevice.refreshToken()))))
+                .andExpect(status().isUnauthorized());
     }
 
     /** Two registrations racing past the controller's check: the unique index decides, and no event is stored. */
