@@ -45,7 +45,7 @@ public class ActivityProjector {
         List<Exception> reasons = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
-                events.add(codec.decode(record.value() == null ? new byte[0] : record.value()));
+                events.add(codec.decode(record));
             } catch (UndecodableActivityException e) {
                 undecodable.add(record);
                 reasons.add(e);
