@@ -50,11 +50,7 @@ class OperationsTest extends IntegrationTest {
         postAll(user, views(UUID.randomUUID(), 50));
         awaitValue(() -> distinctEvents(user), 50, Duration.ofSeconds(30));
 
-        JsonNode processor = await(() -> {
-            JsonNode processors = json(mvc.perform(get(API + "/processors").with(admin())).andExpect(status().isOk()));
-            assertThat(processors).hasSize(1);
-            return processors.get(0);
-        }, p -> p.path("lag").asLong() == 0, "the group's lag to reach 0");
+        JsonNode processor = await(this::processor, p -> p.path("lag").asLong() == 0, "the group's lag to reach 0");
 
         assertThat(processor.path("name").asText()).isEqualTo(group);
         assertThat(processor.path("kind").asText()).isEqualTo("kafka-consumer");
@@ -70,6 +66,25 @@ class OperationsTest extends IntegrationTest {
         // Everything is consumed: the committed offsets add up to the head.
         assertThat(segments.stream().mapToLong(s -> s.path("position").asLong()).sum())
                 .isEqualTo(processor.path("head").asLong()).isPositive();
+    }
+
+    @Test
+    void whileClickHouseIsDownTheProcessorShowsTheFailureAndAfterwardsCatchesUp() throws Exception {
+        UUID user = UUID.randomUUID();
+        CLICKHOUSE.cut();
+        try {
+            postAll(user, views(UUID.randomUUID(), 10));
+
+            JsonNode failing = await(this::processor, p -> !p.path("error").isNull(), "the failure to show");
+
+            assertThat(failing.path("error").asText()).contains("retrying");
+            assertThat(failing.path("running").asBoolean()).as("paused by its error handler, not stopped").isTrue();
+            assertThat(failing.path("lag").asLong()).isPositive();
+        } finally {
+            CLICKHOUSE.restore();
+        }
+        awaitValue(() -> distinctEvents(user), 10, Duration.ofSeconds(60));
+        await(this::processor, p -> p.path("error").isNull() && p.path("lag").asLong() == 0, "the projection to recover");
     }
 
     @Test
@@ -162,6 +177,12 @@ class OperationsTest extends IntegrationTest {
                 "dev.cinema.ugc.kafka.ActivityCodec$UndecodableActivityException".getBytes(StandardCharsets.UTF_8));
         event.headers().add(KafkaHeaders.DLT_EXCEPTION_MESSAGE, "unknown type".getBytes(StandardCharsets.UTF_8));
         kafka.send(event).get();
+    }
+
+    private JsonNode processor() throws Exception {
+        JsonNode processors = json(mvc.perform(get(API + "/processors").with(admin())).andExpect(status().isOk()));
+        assertThat(processors).hasSize(1);
+        return processors.get(0);
     }
 
     private static RequestPostProcessor admin() {
