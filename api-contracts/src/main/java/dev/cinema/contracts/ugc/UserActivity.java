@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /**
  * A user-activity event as published on the UGC Kafka topic (key = user id) and projected into ClickHouse.
- * On the wire each is a JSON object with snake_case fields and its {@link #type()} in a {@code type} field.
+ * On the wire each is an Axon event message (the Axon Kafka extension's format): the value a JSON object with
+ * snake_case fields, the class in the {@code axon-message-type} header.
  * {@code eventId} is the idempotency key: a redelivered or re-posted event has the same id and counts once.
  */
 public sealed interface UserActivity permits ViewProgressed, RatingGiven, BookmarkAdded, BookmarkRemoved {

@@ -1,88 +1,94 @@
 package dev.cinema.ugc.ingest;
 
 import dev.cinema.contracts.ugc.UserActivity;
-import dev.cinema.ugc.kafka.ActivityCodec;
-import dev.cinema.ugc.kafka.UgcKafkaProperties;
+import dev.cinema.ugc.BackgroundRetry;
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
+import java.util.Map;
+import org.apache.kafka.common.KafkaException;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.EventPublicationFailedException;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes accepted events to the UGC topic, keyed by user (one user's events stay in order on one partition),
- * and returns only once the broker has acknowledged every one of them (idempotent producer, acks=all:
- * {@code spring.kafka.producer.*}). A 202 therefore means "durably in Kafka". When some fail, the caller gets an
- * error and retries the whole request: events it repeats keep their ids, so the projection counts them once.
- * Every record carries the ingest request's W3C trace context ({@code traceparent}) in its headers, injected once
- * per request: the template's own observation would open a span (and timers) per record, which measured as the
- * largest cost of a 1,000-event request.
+ * Publishes accepted events as Axon event messages on the ingest's event bus, whose only subscriber is the Axon
+ * Kafka extension's publisher ({@link EventPublishingConfig}): one record per event on the UGC topic, keyed by user
+ * (one user's events stay in order on one partition). It returns only once the broker has acknowledged every one of
+ * them, so a 202 means "durably in Kafka". When one fails, the caller gets {@link PublishFailedException} (503) and
+ * retries the whole request: events it repeats keep their ids, so the projection counts them once.
+ *
+ * <p>The request's W3C trace context goes into every event's metadata, injected once per request (a span per
+ * record measured as the largest cost of a 1,000-event request); the codec writes it as {@code traceparent}.
  */
 @Component
 public class ActivityPublisher {
 
-    private final KafkaTemplate<String, byte[]> kafka;
-    private final ActivityCodec codec;
+    private final EventBus eventBus;
     private final Tracer tracer;
     private final Propagator propagator;
-    private final String topic;
-    private final Duration timeout;
 
-    public ActivityPublisher(KafkaTemplate<String, byte[]> kafka, ActivityCodec codec, ObjectProvider<Tracer> tracer,
-                             ObjectProvider<Propagator> propagator, UgcKafkaProperties properties,
-                             @Value("${ugc.ingest.publish-timeout:15s}") Duration timeout) {
-        this.kafka = kafka;
-        this.codec = codec;
-        // Absent when tracing is switched off (management.tracing.enabled=false): then no headers.
+    public ActivityPublisher(EventBus ingestEventBus, ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        this.eventBus = ingestEventBus;
+        // Absent when tracing is switched off (management.tracing.enabled=false): then no trace metadata.
         this.tracer = tracer.getIfAvailable(() -> Tracer.NOOP);
         this.propagator = propagator.getIfAvailable(() -> Propagator.NOOP);
-        this.topic = properties.topic();
-        this.timeout = timeout;
     }
 
     public void publish(List<UserActivity> events) {
-        Headers trace = traceContext();
-        CompletableFuture<?>[] sends = events.stream()
-                .map(event -> kafka.send(new ProducerRecord<>(topic, null, event.userId().toString(), codec.encode(event),
-                        trace)))
-                .toArray(CompletableFuture[]::new);
+        MetaData trace = traceContext();
+        List<EventMessage<?>> messages = events.stream()
+                .<EventMessage<?>>map(event -> GenericEventMessage.asEventMessage(event).andMetaData(trace))
+                .toList();
+        // The bus hands the events to its subscribers when the unit of work commits; the Kafka publisher waits for
+        // each acknowledgement there, and a failure makes commit() roll back and throw.
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         try {
-            CompletableFuture.allOf(sends).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new PublishFailedException(e instanceof ExecutionException ? e.getCause() : e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PublishFailedException(e);
+            eventBus.publish(messages);
+        } catch (RuntimeException e) {
+            unitOfWork.rollback(e);
+            throw e;
+        }
+        try {
+            unitOfWork.commit();
+        } catch (RuntimeException e) {
+            if (isKafkaFailure(e)) {
+                throw new PublishFailedException(e);
+            }
+            throw e;
         }
     }
 
-    private Headers traceContext() {
-        RecordHeaders headers = new RecordHeaders();
+    private MetaData traceContext() {
+        Map<String, String> fields = new HashMap<>();
         TraceContext current = tracer.currentTraceContext().context();
         if (current != null) {
-            propagator.inject(current, headers, (carrier, key, value) ->
-                    carrier.add(key, value.getBytes(StandardCharsets.UTF_8)));
+            propagator.inject(current, fields, Map::put);
         }
-        headers.setReadOnly(); // shared by the request's records
-        return headers;
+        return MetaData.from(fields);
+    }
+
+    private static boolean isKafkaFailure(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof EventPublicationFailedException || cause instanceof KafkaException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Kafka did not acknowledge every event in time: answered 503, the client retries. */
     public static class PublishFailedException extends RuntimeException {
         PublishFailedException(Throwable cause) {
-            super("Kafka did not acknowledge the events: " + cause, cause);
+            super("Kafka did not acknowledge the events: " + BackgroundRetry.describe(cause), cause);
         }
     }
 }

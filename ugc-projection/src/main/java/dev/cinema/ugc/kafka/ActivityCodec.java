@@ -1,62 +1,99 @@
 package dev.cinema.ugc.kafka;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cinema.contracts.ugc.UserActivity;
-import java.io.IOException;
+import io.micrometer.tracing.propagation.Propagator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiFunction;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.extensions.kafka.eventhandling.DefaultKafkaMessageConverter;
+import org.axonframework.extensions.kafka.eventhandling.HeaderUtils;
+import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
+import org.axonframework.messaging.Headers;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * The wire format of the UGC topic: one JSON object per event, snake_case fields, ISO-8601 instants, and the
- * event's {@code type} in the object (readable in a console consumer and in the dead-letter topic). Fixed here
- * rather than inherited from the application's web ObjectMapper, so a change to the REST JSON cannot change it.
+ * The wire format of the UGC topic, written by the Axon Kafka extension's publisher and read by the projection:
+ * the extension's {@link DefaultKafkaMessageConverter} with Axon's Jackson serializer. A record's value is the event
+ * as JSON (snake_case fields, ISO-8601 instants); its headers carry the Axon message id, timestamp and payload type
+ * ({@code axon-message-type}: the event's class in api-contracts) and the event's metadata; its key is the user.
+ * The serializer's mapper is fixed here rather than inherited as is from the web ObjectMapper, so a change to the
+ * REST JSON cannot change the topic's format.
+ *
+ * <p>Trace context travels as metadata and is written under its W3C header names ({@code traceparent},
+ * {@code tracestate}) instead of {@code axon-metadata-traceparent}, so that any W3C-aware Kafka consumer
+ * continues the ingest request's trace.
  */
 @Component
 public class ActivityCodec {
 
-    private final ObjectMapper json;
+    private final JacksonSerializer serializer;
+    private final DefaultKafkaMessageConverter converter;
 
-    public ActivityCodec(ObjectMapper applicationMapper) {
-        this.json = applicationMapper.copy()
+    public ActivityCodec(ObjectMapper applicationMapper, ObjectProvider<Propagator> propagator) {
+        ObjectMapper json = applicationMapper.copy()
                 .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 // A missing number must not silently become 0.
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        Set<String> traceFields = Set.copyOf(propagator.getIfAvailable(() -> Propagator.NOOP).fields());
+        this.serializer = JacksonSerializer.builder().objectMapper(json).build();
+        this.converter = DefaultKafkaMessageConverter.builder()
+                .serializer(serializer)
+                // The record key: one user's events stay in order on one partition.
+                .sequencingPolicy(event -> event.getPayload() instanceof UserActivity activity ? activity.userId() : null)
+                .headerValueMapper(traceHeadersUnderTheirOwnNames(traceFields))
+                .build();
     }
 
-    public byte[] encode(UserActivity event) {
-        ObjectNode node = json.valueToTree(event);
-        node.put("type", event.type());
-        try {
-            return json.writeValueAsBytes(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot encode " + event, e);
-        }
+    /** The payload and metadata serializer of {@link #converter()}. */
+    public Serializer serializer() {
+        return serializer;
     }
 
-    /** @throws UndecodableActivityException when the bytes are not an event of a known type with all its fields */
-    public UserActivity decode(byte[] bytes) {
+    /** What the publisher converts event messages with. */
+    public KafkaMessageConverter<String, byte[]> converter() {
+        return converter;
+    }
+
+    /**
+     * Trace context under its W3C header names, everything else the extension's way ({@code axon-metadata-<key>}).
+     */
+    private static BiFunction<String, Object, RecordHeader> traceHeadersUnderTheirOwnNames(Set<String> traceFields) {
+        BiFunction<String, Object, RecordHeader> axonHeaders = HeaderUtils.byteMapper();
+        List<String> traceKeys = traceFields.stream().map(HeaderUtils::generateMetadataKey).toList();
+        return (key, value) -> axonHeaders.apply(traceKeys.contains(key) ? HeaderUtils.extractKey(key) : key, value);
+    }
+
+    /** @throws UndecodableActivityException when the record is not an event of a known type with all its fields */
+    public UserActivity decode(ConsumerRecord<String, byte[]> record) {
+        EventMessage<?> message = converter.readKafkaMessage(record).orElseThrow(() ->
+                new UndecodableActivityException("not an Axon event message (headers axon-message-id, -type, "
+                        + "-timestamp required)"));
+        String type = HeaderUtils.valueAsString(record.headers(), Headers.MESSAGE_TYPE);
+        Object payload;
         try {
-            JsonNode node = json.readTree(bytes);
-            String type = node == null ? null : node.path("type").asText(null);
-            Class<? extends UserActivity> kind = type == null ? null : UserActivity.TYPES.get(type);
-            if (kind == null) {
-                throw new UndecodableActivityException("unknown or missing type: " + type);
-            }
-            UserActivity event = json.treeToValue(node, kind);
-            if (event.eventId() == null || event.userId() == null || event.filmId() == null || event.occurredAt() == null) {
-                throw new UndecodableActivityException("event_id, user_id, film_id and occurred_at are required");
-            }
-            return event;
-        } catch (IOException | IllegalArgumentException e) {
-            throw new UndecodableActivityException(e.getMessage(), e);
+            payload = message.getPayload();
+        } catch (RuntimeException e) { // SerializationException mostly; deserialising is pure, so any failure is the record's
+            throw new UndecodableActivityException("payload unreadable as " + type + ": " + e.getMessage(), e);
         }
+        if (!(payload instanceof UserActivity event)) {
+            throw new UndecodableActivityException("not a user-activity event: " + type);
+        }
+        if (event.eventId() == null || event.userId() == null || event.filmId() == null || event.occurredAt() == null) {
+            throw new UndecodableActivityException("event_id, user_id, film_id and occurred_at are required");
+        }
+        return event;
     }
 
     /** A record on the topic that is not a user-activity event: it goes to the dead-letter topic. */

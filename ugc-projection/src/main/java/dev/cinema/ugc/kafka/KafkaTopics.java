@@ -3,6 +3,7 @@ package dev.cinema.ugc.kafka;
 import dev.cinema.ugc.BackgroundRetry;
 import java.time.Duration;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
@@ -38,12 +39,29 @@ public class KafkaTopics implements SmartInitializingSingleton, DisposableBean {
                 .build();
     }
 
-    /** Records of the topic that are not user-activity events (see the projection), kept for a person to inspect. */
+    /**
+     * Records of the topic that are not user-activity events (see the projection), kept for a person to inspect,
+     * retry or evict (the operations API): kept until then, not for the broker's default seven days.
+     */
     @Bean
     NewTopic ugcEventsDeadLetterTopic(UgcKafkaProperties properties) {
         return TopicBuilder.name(properties.deadLetterTopic())
                 .partitions(1)
                 .replicas(properties.replicas())
+                .config(TopicConfig.RETENTION_MS_CONFIG, "-1")
+                .build();
+    }
+
+    /**
+     * A topic cannot drop one record, so what was done with each dead letter is recorded here, keyed by the dead
+     * letter's id; compaction keeps the last outcome per key, for good.
+     */
+    @Bean
+    NewTopic ugcEventsDeadLetterOutcomesTopic(UgcKafkaProperties properties) {
+        return TopicBuilder.name(properties.deadLetterOutcomesTopic())
+                .partitions(1)
+                .replicas(properties.replicas())
+                .compact()
                 .build();
     }
 

@@ -28,4 +28,9 @@ public record UgcKafkaProperties(
     public String deadLetterTopic() {
         return topic + ".dlt";
     }
+
+    /** What operators did with each dead letter (retried, evicted): {@code <topic>.dlt.outcomes}, compacted. */
+    public String deadLetterOutcomesTopic() {
+        return deadLetterTopic() + ".outcomes";
+    }
 }

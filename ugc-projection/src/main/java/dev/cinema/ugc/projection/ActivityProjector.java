@@ -31,33 +31,46 @@ public class ActivityProjector {
     private final ActivityCodec codec;
     private final ActivityRows rows;
     private final DeadLetterPublishingRecoverer deadLetters;
+    private final ProjectionStatus status;
 
-    public ActivityProjector(ActivityCodec codec, ActivityRows rows, DeadLetterPublishingRecoverer deadLetters) {
+    public ActivityProjector(ActivityCodec codec, ActivityRows rows, DeadLetterPublishingRecoverer deadLetters,
+                             ProjectionStatus status) {
         this.codec = codec;
         this.rows = rows;
         this.deadLetters = deadLetters;
+        this.status = status;
     }
 
-    @KafkaListener(id = "ugc-projection", topics = "${ugc.kafka.topic}", batch = "true")
+    /** The listener container's id; its consumer group is {@code spring.kafka.consumer.group-id}. */
+    public static final String LISTENER_ID = "ugc-projection";
+
+    // idIsGroup = false: otherwise the id would be the group, whatever spring.kafka.consumer.group-id says.
+    @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = "${ugc.kafka.topic}", batch = "true")
     public void project(List<ConsumerRecord<String, byte[]>> records) {
         List<UserActivity> events = new ArrayList<>(records.size());
         List<ConsumerRecord<String, byte[]>> undecodable = new ArrayList<>();
         List<Exception> reasons = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
-                events.add(codec.decode(record.value() == null ? new byte[0] : record.value()));
+                events.add(codec.decode(record));
             } catch (UndecodableActivityException e) {
                 undecodable.add(record);
                 reasons.add(e);
             }
         }
-        rows.insert(events);
-        for (int i = 0; i < undecodable.size(); i++) {
-            ConsumerRecord<String, byte[]> record = undecodable.get(i);
-            log.warn("Dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
-                    reasons.get(i).getMessage());
-            deadLetters.accept(record, reasons.get(i)); // waits for the broker's ack; a failure retries the batch
+        try {
+            rows.insert(events);
+            for (int i = 0; i < undecodable.size(); i++) {
+                ConsumerRecord<String, byte[]> record = undecodable.get(i);
+                log.warn("Dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+                        reasons.get(i).getMessage());
+                deadLetters.accept(record, reasons.get(i)); // waits for the broker's ack; a failure retries the batch
+            }
+        } catch (RuntimeException e) {
+            status.failed(e);
+            throw e;
         }
+        status.succeeded();
         log.debug("Projected {} event(s) from {} record(s)", events.size(), records.size());
     }
 }

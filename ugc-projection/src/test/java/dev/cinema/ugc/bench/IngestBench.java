@@ -47,11 +47,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class IngestBench {
 
     public static void main(String[] args) throws Exception {
+        int status = 0;
         try {
             measure(args);
-        } finally {
-            System.exit(0); // client threads of a failed start would keep the JVM alive
+        } catch (Throwable e) {
+            e.printStackTrace(); // before exit(), which would otherwise swallow it
+            status = 1;
         }
+        System.exit(status); // client threads of a failed start would keep the JVM alive
     }
 
     private static void measure(String[] args) throws Exception {
@@ -77,7 +80,7 @@ public final class IngestBench {
                 "--ugc.clickhouse.database=cinema_bench_ugc",
                 "--ugc.kafka.topic=ugc-events-bench-ugc-" + run,
                 "--spring.kafka.consumer.group-id=ugc-bench-" + run,
-                "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:"
+                "--cinema.security.jwks-uri=http://127.0.0.1:"
                         + jwks.getAddress().getPort() + "/jwks.json",
                 "--logging.level.dev.cinema.kit.web.RequestIdFilter=WARN",
                 "--logging.level.org.apache.kafka=WARN");
@@ -152,6 +155,7 @@ public final class IngestBench {
     private static String token(RSAKey key, UUID user) throws Exception {
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
                 new JWTClaimsSet.Builder().subject(user.toString()).claim("roles", List.of("user"))
+                        .issuer("cinema-auth").claim("typ", "access").jwtID(UUID.randomUUID().toString())
                         .expirationTime(Date.from(Instant.now().plus(Duration.ofHours(1)))).build());
         jwt.sign(new RSASSASigner(key));
         return jwt.serialize();

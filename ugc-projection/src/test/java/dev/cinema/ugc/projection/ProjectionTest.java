@@ -2,6 +2,7 @@ package dev.cinema.ugc.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cinema.contracts.ugc.ViewProgressed;
 import dev.cinema.ugc.IntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -118,8 +119,15 @@ class ProjectionTest extends IntegrationTest {
                 }
             }
             assertThat(published).as("the posted event on " + topic).isNotNull();
+            // The Axon Kafka extension's format: the event's class and id in headers, the event as JSON.
+            assertThat(text(published.headers().lastHeader("axon-message-type").value()))
+                    .isEqualTo(ViewProgressed.class.getName());
+            assertThat(published.headers().lastHeader("axon-message-id")).isNotNull();
+            assertThat(text(published.value())).contains("\"user_id\":\"" + user + "\"", "\"position_s\":0");
+            // The ingest request's trace, under the W3C header name (version-traceid-spanid-flags).
             assertThat(published.headers().lastHeader("traceparent")).as("W3C trace context").isNotNull();
-            assertThat(text(published.value())).contains("\"type\":\"view_progress\"", "\"user_id\":\"" + user + "\"");
+            assertThat(text(published.headers().lastHeader("traceparent").value()))
+                    .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
         }
     }
 
