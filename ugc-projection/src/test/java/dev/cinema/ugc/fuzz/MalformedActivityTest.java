@@ -51,13 +51,17 @@ class MalformedActivityTest extends IntegrationTest {
         MalformedInput ratings = MalformedInput.from("""
                         {"type":"rating","film_id":"%s","occurred_at":"%s","score":7}""".formatted(film, at))
                 .required("type", ENUM).required("film_id", UUID).required("occurred_at", DATE).required("score", NUMBER);
-        for (MalformedInput input : List.of(views, ratings)) {
+        MalformedInput bookmarks = MalformedInput.from("""
+                        {"type":"bookmark_added","film_id":"%s","occurred_at":"%s"}""".formatted(film, at))
+                .required("type", ENUM).required("film_id", UUID).required("occurred_at", DATE);
+        for (MalformedInput input : List.of(views, ratings, bookmarks)) {
             for (MalformedInput.Body body : input.bodies()) {
                 client.expectRefused("POST", "/ugc/api/v1/events", body);
                 client.expectRefused("POST", "/ugc/api/v1/events", inBatch(body));
-                if (!body.label().matches("(missing )?type.*")) {
-                    // The compatibility route takes the type from its path, whatever the body says.
-                    client.expectRefused("POST", "/ugc/send-to-broker/" + (input == views ? "movie_events" : "rating"), body);
+                if (!body.label().matches("(missing )?type.*|missing occurred_at|occurred_at = null|3 MB in the first field")) {
+                    // The compatibility route takes the type from its path, whatever the body says (the first
+                    // field is the type), and the time defaults to now.
+                    client.expectRefused("POST", "/ugc/send-to-broker/" + (input == views ? "movie_events" : input == ratings ? "rating" : "bookmark_added"), body);
                 }
             }
         }
