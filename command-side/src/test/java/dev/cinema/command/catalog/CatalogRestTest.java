@@ -143,25 +143,49 @@ class CatalogRestTest {
         assertThat(events()).isEqualTo(before);
     }
 
+    /**
+     * Rounds of 100 clients each sending a PATCH with the same If-Match: per version exactly one wins, the others
+     * get 409, and what the winners wrote is exactly the film's history (no update lost, none applied twice).
+     */
     @Test
-    void concurrentPatchesWithTheSameVersionHaveExactlyOneWinner() throws Exception {
+    void concurrentPatchesWithTheSameVersionHaveExactlyOneWinnerPerVersion() throws Exception {
         String film = film(genre(), person("Carrie Fisher"));
-        ExecutorService clients = Executors.newFixedThreadPool(20);
+        int clients = 100;
+        List<String> winners = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
-            List<Future<Integer>> statuses = IntStream.range(0, 20).mapToObj(i -> clients.submit(() ->
-                    send(patch(API + "/films/" + film).header("If-Match", "0"), "{\"title\":\"Take " + i + "\"}")
-                            .andReturn().getResponse().getStatus())).toList();
-            List<Integer> answered = new ArrayList<>();
-            for (Future<Integer> status : statuses) {
-                answered.add(status.get(60, TimeUnit.SECONDS));
+            for (int version = 0; version < 3; version++) {
+                long ifMatch = version;
+                List<Future<String>> titles = IntStream.range(0, clients).mapToObj(i -> pool.submit(() -> {
+                    String title = "Take " + ifMatch + "." + i;
+                    int status = send(patch(API + "/films/" + film).header("If-Match", String.valueOf(ifMatch)),
+                            "{\"title\":\"" + title + "\"}").andReturn().getResponse().getStatus();
+                    assertThat(status).as(title).isIn(200, 409);
+                    return status == 200 ? title : null;
+                })).toList();
+                List<String> won = new ArrayList<>();
+                for (Future<String> title : titles) {
+                    String winner = title.get(60, TimeUnit.SECONDS);
+                    if (winner != null) {
+                        won.add(winner);
+                    }
+                }
+                assertThat(won).as("winners at version " + version).hasSize(1);
+                winners.add(won.get(0));
             }
-            assertThat(answered).containsOnly(200, 409).filteredOn(status -> status == 200).hasSize(1);
         } finally {
-            clients.shutdownNow();
+            pool.shutdownNow();
         }
-        mvc.perform(get(API + "/films/" + film)).andExpect(jsonPath("$.version").value(1));
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
-                Long.class, film)).isEqualTo(2);
+        mvc.perform(get(API + "/films/" + film)).andExpect(jsonPath("$.version").value(3))
+                .andExpect(jsonPath("$.title").value(winners.get(2)));
+        String history = mvc.perform(get(API + "/films/" + film + "/history")).andReturn().getResponse().getContentAsString();
+        List<String> retitles = new ArrayList<>();
+        json.readTree(history).forEach(event -> {
+            if (event.get("type").asText().equals("FilmRetitled")) {
+                retitles.add(event.get("payload").get("title").asText());
+            }
+        });
+        assertThat(retitles).containsExactlyElementsOf(winners);
     }
 
     @Test

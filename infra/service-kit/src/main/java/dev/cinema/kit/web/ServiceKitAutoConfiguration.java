@@ -26,6 +26,11 @@ public class ServiceKitAutoConfiguration {
     }
 
     @Bean
+    StrictJsonInput strictJsonInput() {
+        return new StrictJsonInput();
+    }
+
+    @Bean
     FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
         FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
         // Right after the tracing filter, so a request's first log line already has both ids.

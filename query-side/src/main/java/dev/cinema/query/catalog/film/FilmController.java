@@ -34,6 +34,9 @@ public class FilmController {
     private static final List<String> SEARCHED = List.of(
             "title^3", "description", "actors_names", "writers_names", "directors_names");
 
+    /** As command-side limits a genre's name. */
+    private static final int MAX_GENRE_NAME = 255;
+
     private final SearchQueries search;
     private final ResponseCache cache;
 
@@ -49,6 +52,10 @@ public class FilmController {
             @Parameter(description = "A genre's uuid or name") @RequestParam(required = false) String genre,
             @Parameter(hidden = true) Paging paging) throws IOException {
         List<SortOptions> order = List.of(sortOption(sort), SortOptions.of(o -> o.field(f -> f.field("id"))));
+        if (genre != null && genre.length() > MAX_GENRE_NAME) {
+            // No genre has such a name, and Elasticsearch fails a case-insensitive term query of over 1,000 characters.
+            throw new InvalidFieldException("genre", "must be a genre's uuid or name (at most " + MAX_GENRE_NAME + " characters)");
+        }
         Query filter = genre == null || genre.isBlank() ? Query.of(q -> q.matchAll(m -> m))
                 : Query.of(q -> q.nested(n -> n.path("genres").query(genreQuery(genre.trim()))));
         String key = "list:" + sort + ":" + genre + ":" + paging.number() + ":" + paging.size();
