@@ -2,9 +2,13 @@
 # The platform's three Spring Boot apps, run from their built jars.
 #   apps.sh build                 package every module (tests skipped: `make test` runs them)
 #   apps.sh start|stop|status [APP...]
+# A second set of apps (the browser tests' run against the test stores) sets, per app, <APP>_PORT and <APP>_ARGS
+# (extra Spring arguments), e.g. QUERY_SIDE_PORT=18082 QUERY_SIDE_ARGS='--cinema.search.index-prefix=test_', and its
+# own CINEMA_DATA_DIR for pids, logs and keys.
 source "$(dirname "$0")/lib.sh"
 
-declare -A PORT=([command-side]=8081 [query-side]=8082 [ugc-projection]=8083)
+declare -A PORT=([command-side]=${COMMAND_SIDE_PORT:-8081} [query-side]=${QUERY_SIDE_PORT:-8082}
+                 [ugc-projection]=${UGC_PROJECTION_PORT:-8083})
 ALL_APPS=(command-side query-side ugc-projection)
 VERSION=0.1.0-SNAPSHOT
 
@@ -26,7 +30,10 @@ start_app() {
   mkdir -p "$DATA_DIR/apps"
   cp "$(jar_of "$app")" "$DATA_DIR/apps/$app.jar"
   # CINEMA_DATA_DIR: where command-side generates (once) and finds its token signing key.
-  CINEMA_DATA_DIR="$DATA_DIR" spawn "$app" java ${JAVA_OPTS:--Xmx512m} -jar "$DATA_DIR/apps/$app.jar"
+  local args_var; args_var="$(tr 'a-z-' 'A-Z_' <<<"$app")_ARGS"
+  # shellcheck disable=SC2086 # the extra arguments are words on purpose
+  CINEMA_DATA_DIR="$DATA_DIR" spawn "$app" java ${JAVA_OPTS:--Xmx512m} -jar "$DATA_DIR/apps/$app.jar" \
+    --server.port="${PORT[$app]}" ${!args_var:-}
   say "$app starting on port ${PORT[$app]} (log: $LOG_DIR/$app.log)"
 }
 

@@ -14,6 +14,7 @@ up() {
   local started=$SECONDS server
   for server in "${SERVERS[@]}"; do bash "$BIN/$server.sh" start; done
   bash "$BIN/apps.sh" build
+  bash "$BIN/admin-ui.sh" build
   bash "$BIN/apps.sh" start
   # An empty store gets a small generated catalogue: the original one is not part of the repository.
   if bash "$BIN/catalog.sh" empty; then bash "$BIN/catalog.sh" demo-data "${DEMO_FILMS:-200}"; fi

@@ -32,7 +32,7 @@ class SecurityConfig {
                         .requestMatchers("/auth/api/v1/users/me", "/auth/api/v1/users/me/**",
                                 "/auth/api/v1/users/logout", "/auth/api/v1/users/logout-all").authenticated()
                         .requestMatchers("/auth/api/v1/roles/**", "/auth/api/v1/permissions/**",
-                                "/auth/api/v1/users/**").hasRole(ADMIN)
+                                "/auth/api/v1/users", "/auth/api/v1/users/**").hasRole(ADMIN)
                         .requestMatchers("/admin/api/**").hasRole(ADMIN)
                         .anyRequest().authenticated())
                 .build();

@@ -65,11 +65,15 @@ public class FilmController {
 
     @GetMapping("/search")
     @Operation(summary = "Films matching the query in title (boosted), description and person names, by relevance")
-    public ResponseEntity<List<FilmSummary>> search(@RequestParam String query,
-                                                    @Parameter(hidden = true) Paging paging) throws IOException {
-        Query match = Query.of(q -> q.multiMatch(m -> m.query(query).fields(SEARCHED)
+    public ResponseEntity<List<FilmSummary>> search(
+            @RequestParam String query,
+            @Parameter(description = "Only films of this genre (uuid or name)") @RequestParam(required = false) String genre,
+            @Parameter(hidden = true) Paging paging) throws IOException {
+        Query text = Query.of(q -> q.multiMatch(m -> m.query(query).fields(SEARCHED)
                 .type(TextQueryType.BestFields).fuzziness("AUTO")));
-        String key = "search:" + query + ":" + paging.number() + ":" + paging.size();
+        Query match = genre == null || genre.isBlank() ? text : Query.of(q -> q.bool(b -> b.must(text)
+                .filter(f -> f.nested(n -> n.path("genres").query(genreQuery(genre.trim()))))));
+        String key = "search:" + query + ":" + genre + ":" + paging.number() + ":" + paging.size();
         return cache.page("films", key, FilmSummary.class, () -> search.page(FilmDocument.INDEX, match, List.of(),
                 FilmSummary.FIELDS, paging, FilmDocument.class).map(FilmSummary::of)).toResponse();
     }

@@ -1,5 +1,6 @@
 package dev.cinema.query.catalog.person;
 
+import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import dev.cinema.query.cache.ResponseCache;
@@ -34,6 +35,16 @@ public class PersonController {
     public PersonController(SearchQueries search, ResponseCache cache) {
         this.search = search;
         this.cache = cache;
+    }
+
+    @GetMapping
+    @Operation(summary = "Persons by full name; X-Total-Count has the total")
+    public ResponseEntity<List<PersonView>> list(@Parameter(hidden = true) Paging paging) throws IOException {
+        List<SortOptions> byName = List.of(SortOptions.of(o -> o.field(f -> f.field("full_name.raw"))),
+                SortOptions.of(o -> o.field(f -> f.field("id"))));
+        return cache.page("persons", "list:" + paging.number() + ":" + paging.size(), PersonView.class, () ->
+                search.page(PersonDocument.INDEX, Query.of(q -> q.matchAll(m -> m)), byName, PersonView.FIELDS, paging,
+                        PersonDocument.class).map(PersonView::of)).toResponse();
     }
 
     @GetMapping("/search")

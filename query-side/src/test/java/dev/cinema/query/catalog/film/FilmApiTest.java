@@ -1,5 +1,6 @@
 package dev.cinema.query.catalog.film;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -10,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
 import dev.cinema.contracts.catalog.film.Credit;
 import dev.cinema.contracts.catalog.film.CreditRole;
 import dev.cinema.contracts.catalog.film.FilmCreated;
@@ -19,6 +21,8 @@ import dev.cinema.contracts.catalog.person.PersonCreated;
 import dev.cinema.query.CatalogEvents;
 import dev.cinema.query.QuerySideTest;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -104,6 +108,42 @@ class FilmApiTest {
         mvc.perform(get(FILMS + "/search").param("query", "zzqxv" + tag))
                 .andExpect(status().isOk()).andExpect(content().json("[]"))
                 .andExpect(header().string("X-Total-Count", "0"));
+    }
+
+    @Test
+    void searchCanBeNarrowedToAGenre() throws Exception {
+        UUID otherGenre = UUID.randomUUID();
+        UUID elsewhere = UUID.randomUUID();
+        CatalogEvents events = new CatalogEvents(eventStore, jdbc);
+        events.genre(otherGenre, 0, new GenreCreated(otherGenre, "Other" + tag, null));
+        events.film(elsewhere, 0, new FilmCreated(elsewhere, "Delta " + tag, "quiet evening", null, 5.0,
+                FilmType.MOVIE, List.of(otherGenre), List.of()));
+        // The genres are this test's own, so the filter alone decides which of the matches remain.
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> mvc.perform(get(FILMS + "/search")
+                        .param("query", "Delta " + tag).param("genre", "other" + tag))
+                .andExpect(header().string("X-Total-Count", "1"))
+                .andExpect(jsonPath("$[*].uuid").value(contains(elsewhere.toString()))));
+        mvc.perform(get(FILMS + "/search").param("query", "Delta " + tag).param("genre", genre.toString()))
+                .andExpect(jsonPath("$[*].uuid").value(containsInAnyOrder(low.toString(), high.toString(),
+                        unrated.toString())));
+    }
+
+    @Test
+    void thePersonsListIsByNameWithTheTotal() throws Exception {
+        // Page through the whole list (other tests' persons are in it too).
+        List<String> names = new ArrayList<>();
+        long total = -1;
+        for (int page = 1; total < 0 || names.size() < total; page++) {
+            var response = mvc.perform(get(PERSONS).param("page_number", String.valueOf(page)).param("page_size", "100"))
+                    .andExpect(status().isOk()).andReturn().getResponse();
+            total = Long.parseLong(response.getHeader("X-Total-Count"));
+            List<String> onPage = JsonPath.read(response.getContentAsString(), "$[*].full_name");
+            if (onPage.isEmpty()) {
+                break;
+            }
+            names.addAll(onPage);
+        }
+        assertThat(names).contains("Grigory Kampf" + tag).isSortedAccordingTo(Comparator.naturalOrder());
     }
 
     @Test
