@@ -6,6 +6,9 @@ source "$(dirname "$0")/lib.sh"
 PG_VERSION=15
 MARKER="$PID_DIR/postgres.started-by-us"
 DATABASES=(cinema cinema_test)
+# Three apps, their test contexts, a second set of apps for the browser tests and the benchmarks' clients:
+# Debian's default of 100 runs out (FATAL: sorry, too many clients already).
+MAX_CONNECTIONS=300
 
 psql_admin() { psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
 
@@ -27,6 +30,17 @@ ensure_databases() {
   done
 }
 
+# The setting needs a restart: done once, when the server runs with fewer (the machine's own server included).
+ensure_capacity() {
+  local current
+  current=$(psql_admin -d postgres -c 'SHOW max_connections')
+  (( current >= MAX_CONNECTIONS )) && return
+  psql_admin -d postgres -c "ALTER SYSTEM SET max_connections = $MAX_CONNECTIONS"
+  pg_ctlcluster --skip-systemctl-redirect "$PG_VERSION" main restart
+  wait_for postgres 30 psql_admin -d postgres -c 'SELECT 1'
+  say "postgres restarted with max_connections $MAX_CONNECTIONS (was $current)"
+}
+
 start() {
   if ! port_open 5432; then
     install
@@ -35,6 +49,7 @@ start() {
     wait_for postgres 30 psql_admin -d postgres -c 'SELECT 1'
     say "postgres started"
   fi
+  ensure_capacity
   ensure_databases
 }
 

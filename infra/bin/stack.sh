@@ -54,7 +54,11 @@ test() {
   STARTED_HERE=()
   trap 'for s in "${STARTED_HERE[@]}"; do bash "$BIN/$s.sh" stop || true; done' EXIT
   for server in "${SERVERS[@]}"; do
-    port_open "${SERVER_PORT[$server]}" && continue
+    if port_open "${SERVER_PORT[$server]}"; then
+      # The machine's PostgreSQL still needs our settings (connections) and databases.
+      [[ $server == postgres ]] && bash "$BIN/postgres.sh" start
+      continue
+    fi
     STARTED_HERE+=("$server")
     bash "$BIN/$server.sh" start
   done
