@@ -1,5 +1,7 @@
 package dev.cinema.kit.operations;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
 import java.util.Map;
 
@@ -16,6 +18,7 @@ import java.util.Map;
  * @param lastTouched when it was last retried
  * @param diagnostics what else the processor recorded (retry count, partition/offset, ...)
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record DeadLetterView(String id, String group, String sequence, String messageType, String messageId,
                              String cause, Instant enqueuedAt, Instant lastTouched, Map<String, Object> diagnostics) {
 }

@@ -1,10 +1,13 @@
 package dev.cinema.kit.operations;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
 
 /**
  * What an app exposes to operators about its event processors. Each app implements it once; the kit's
- * {@link OperationsController} serves it under {@code cinema.operations.path} for the admin role.
+ * {@link OperationsController} serves it under {@code cinema.operations.path} for the admin role. The records are
+ * written in snake_case, as the rest of the public API, whatever naming the app's Jackson uses otherwise.
  */
 public interface Operations {
 
@@ -27,6 +30,7 @@ public interface Operations {
     /** Drops a dead letter for good; false when there was none with that id. */
     boolean evict(String group, String id);
 
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record RetryOutcome(int retried, int failed) {
     }
 }

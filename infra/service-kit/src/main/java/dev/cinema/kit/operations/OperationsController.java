@@ -1,5 +1,7 @@
 package dev.cinema.kit.operations;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.cinema.kit.web.ProblemDetailsAdvice.InvalidFieldException;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -84,6 +86,7 @@ public class OperationsController {
     }
 
     /** @param retried true when the event went through and left the dead-letter queue */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record RetryResult(boolean retried) {
     }
 }

@@ -1,5 +1,7 @@
 package dev.cinema.kit.operations;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
 
 /**
@@ -16,6 +18,7 @@ import java.util.List;
  * @param error      the processor's error, or null when healthy
  * @param segments   one row per segment (Axon segment or Kafka partition)
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record ProcessorView(String name, String kind, boolean running, boolean replaying, long head, long lag,
                             String error, List<SegmentView> segments) {
 
@@ -27,6 +30,7 @@ public record ProcessorView(String name, String kind, boolean running, boolean r
      * @param replaying whether this segment is replaying
      * @param error     this segment's error, or null
      */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record SegmentView(int id, String owner, Long position, long lag, boolean replaying, String error) {
     }
 }
