@@ -9,6 +9,7 @@ import io.micrometer.tracing.propagation.Propagator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.axonframework.eventhandling.EventMessage;
@@ -35,6 +36,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ActivityCodec {
+
+    private static final Set<String> EVENT_CLASSES = UserActivity.TYPES.values().stream().map(Class::getName)
+            .collect(Collectors.toUnmodifiableSet());
 
     private final JacksonSerializer serializer;
     private final DefaultKafkaMessageConverter converter;
@@ -81,6 +85,10 @@ public class ActivityCodec {
                 new UndecodableActivityException("not an Axon event message (headers axon-message-id, -type, "
                         + "-timestamp required)"));
         String type = HeaderUtils.valueAsString(record.headers(), Headers.MESSAGE_TYPE);
+        // Only the event classes are ever instantiated from a record, never whatever class a header names.
+        if (!EVENT_CLASSES.contains(type)) {
+            throw new UndecodableActivityException("not a user-activity event: " + type);
+        }
         Object payload;
         try {
             payload = message.getPayload();

@@ -1,5 +1,6 @@
 package dev.cinema.ugc.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 
@@ -22,6 +23,7 @@ import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.SubscribingEventProcessor;
 import org.axonframework.extensions.kafka.eventhandling.producer.DefaultProducerFactory;
 import org.axonframework.extensions.kafka.eventhandling.producer.KafkaPublisher;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,6 +66,8 @@ class PublishingWithoutBrokerTest extends IntegrationTest {
                     UUID.randomUUID(), Instant.now(), 10, 100));
 
             assertThatThrownBy(() -> publisher.publish(events)).isInstanceOf(PublishFailedException.class);
+            // The failed unit of work is gone from the thread: the next request on it starts afresh.
+            assertThat(CurrentUnitOfWork.isStarted()).isFalse();
         } finally {
             processor.shutDown();
             kafka.shutDown();
