@@ -116,7 +116,7 @@ public class CatalogProcessing {
                 }));
     }
 
-    static EnqueuePolicy<EventMessage<?>> parkDeterministicFailures() {
+    public static EnqueuePolicy<EventMessage<?>> parkDeterministicFailures() {
         return (letter, cause) -> {
             if (cause instanceof DataAccessException transientFailure) {
                 throw transientFailure;
