@@ -30,6 +30,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.redisson.api.RLock;
 import org.redisson.api.RedissonClient;
 import org.slf4j.Logger;
@@ -194,9 +195,14 @@ public class ReindexRunner implements SmartLifecycle {
         }
     }
 
-    /** The replay processor's view for operators, when it runs on this instance. */
-    ReplayProcessor replayProcessor() {
-        return replay;
+    /** The name of the replay processor (its tokens are stored under it). */
+    public static String replayProcessorName() {
+        return ReplayProcessor.NAME;
+    }
+
+    /** The replay processor, while a job runs it on this instance (for operators). */
+    public Optional<StreamingEventProcessor> replayProcessorHere() {
+        return replay.running();
     }
 
     private synchronized boolean busy() {

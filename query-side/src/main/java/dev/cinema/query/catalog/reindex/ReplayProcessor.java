@@ -2,7 +2,7 @@ package dev.cinema.query.catalog.reindex;
 
 import dev.cinema.query.catalog.CatalogProcessing;
 import dev.cinema.query.catalog.CatalogProjection;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.axonframework.eventhandling.deadletter.DeadLetteringEventHandlerInvoker;
 import org.axonframework.eventhandling.deadletter.jpa.JpaSequencedDeadLetterQueue;
@@ -122,17 +122,9 @@ class ReplayProcessor {
         }
     }
 
-    synchronized boolean running() {
-        return processor != null && processor.isRunning();
-    }
-
-    /** The segments this instance is processing, with their status; empty when not running here. */
-    synchronized Map<Integer, EventTrackerStatus> status() {
-        return processor == null ? Map.of() : processor.processingStatus();
-    }
-
-    synchronized boolean inError() {
-        return processor != null && processor.isError();
+    /** The processor, while it runs on this instance. */
+    synchronized Optional<StreamingEventProcessor> running() {
+        return Optional.ofNullable(processor);
     }
 
     /** Creates the processor's segments with tokens that replay the event store from its start. */

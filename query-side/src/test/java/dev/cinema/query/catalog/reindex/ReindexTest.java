@@ -144,6 +144,13 @@ class ReindexTest {
             mvc.perform(post(REINDEX).with(admin()).contentType(MediaType.APPLICATION_JSON)
                             .content("{\"indices\":[\"films\"]}"))
                     .andExpect(status().isConflict());
+            // Operators see the replay processor next to the live one while the job runs.
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                    mvc.perform(get("/movies/api/v1/admin/processors").with(admin()))
+                            .andExpect(jsonPath("$[1].name").value(ReplayProcessor.NAME))
+                            .andExpect(jsonPath("$[1].running").value(true))
+                            .andExpect(jsonPath("$[1].replaying").value(true))
+                            .andExpect(jsonPath("$[1].segments.length()").value(4)));
         }
         awaitState(job, "COMPLETED");
     }
