@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 STACK := infra/bin/stack.sh
 
-.PHONY: help up down status test superuser import demo-data
+.PHONY: help up down status test superuser import demo-data reindex
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -27,3 +27,6 @@ import: ## import a catalogue folder in the original format (DATA=../shared/data
 
 demo-data: ## generate a synthetic catalogue of FILMS films (SEED=42) and import it
 	@bash infra/bin/catalog.sh demo-data $(or $(FILMS),1000) $(or $(SEED),42)
+
+reindex: ## rebuild the search indices by event replay, no downtime, with progress: make reindex ADMIN_EMAIL=… ADMIN_PASSWORD=…
+	@ADMIN_EMAIL="$(ADMIN_EMAIL)" ADMIN_PASSWORD="$(ADMIN_PASSWORD)" ADMIN_TOKEN="$(ADMIN_TOKEN)" INDICES="$(INDICES)" bash infra/bin/reindex.sh

@@ -7,6 +7,8 @@ import java.util.List;
 import org.springframework.boot.test.autoconfigure.web.servlet.MockMvcBuilderCustomizer;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Every MockMvc request of the query-side tests carries an access token (spring-security-test's {@code jwt()},
@@ -16,6 +18,12 @@ import org.springframework.context.annotation.Bean;
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class AuthenticatedRequests {
+
+    /** A request from an admin (role {@code admin}, as the kit maps the {@code roles} claim). */
+    public static RequestPostProcessor admin() {
+        return jwt().jwt(token -> token.claim("roles", List.of("admin")))
+                .authorities(new SimpleGrantedAuthority("ROLE_admin"));
+    }
 
     @Bean
     MockMvcBuilderCustomizer authenticatedByDefault() {

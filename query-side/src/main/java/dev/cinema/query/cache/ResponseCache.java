@@ -8,6 +8,7 @@ import dev.cinema.query.web.Page;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Map;
 import java.util.UUID;
 import org.redisson.api.RBatch;
 import org.redisson.api.RedissonClient;
@@ -30,6 +31,8 @@ import org.springframework.stereotype.Component;
  * generation, where nobody looks. Only successful answers are cached (a failed load throws through). With Redis
  * unreachable, requests are answered from Elasticsearch; the invalidation failing fails the batch, which the
  * processor retries, so the cache never keeps an answer older than the index. Entries expire after a TTL too.
+ * A reindex's alias swap changes every answer at once: {@link #invalidateAll()} bumps one more generation,
+ * {@code all}, that is part of every key.
  */
 @Component
 public class ResponseCache implements CatalogChangeListener {
@@ -49,6 +52,7 @@ public class ResponseCache implements CatalogChangeListener {
     }
 
     private static final Logger log = LoggerFactory.getLogger(ResponseCache.class);
+    private static final String ALL = "all";
 
     private final RedissonClient redisson;
     private final ObjectMapper json;
@@ -75,8 +79,10 @@ public class ResponseCache implements CatalogChangeListener {
     private <T> T cached(String scope, String key, JavaType type, Loader<T> loader) throws IOException {
         String entry;
         try {
-            long generation = redisson.getAtomicLong(generationKey(scope)).get();
-            entry = properties.keyPrefix() + scope + ":" + generation + ":" + key;
+            Map<String, String> generations = redisson.getBuckets(StringCodec.INSTANCE)
+                    .get(generationKey(ALL), generationKey(scope));
+            entry = properties.keyPrefix() + scope + ":" + generations.getOrDefault(generationKey(ALL), "0") + "."
+                    + generations.getOrDefault(generationKey(scope), "0") + ":" + key;
             String hit = redisson.<String>getBucket(entry, StringCodec.INSTANCE).get();
             if (hit != null) {
                 return json.readValue(hit, type);
@@ -101,6 +107,11 @@ public class ResponseCache implements CatalogChangeListener {
         bump(batch, "person", "persons", changes.persons());
         bump(batch, "genre", "genres", changes.genres());
         batch.execute();
+    }
+
+    /** Forgets every cached answer (after a reindex swapped the indices under them). */
+    public void invalidateAll() {
+        redisson.getAtomicLong(generationKey(ALL)).incrementAndGet();
     }
 
     private void bump(RBatch batch, String kind, String index, Collection<UUID> ids) {

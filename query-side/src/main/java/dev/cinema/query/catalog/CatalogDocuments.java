@@ -19,53 +19,57 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /**
- * Writes the documents a projection batch changed, in one bulk request when the batch is about to commit.
+ * Writes the documents a projection batch changed, in one bulk request when the batch is about to commit, to the
+ * indices of its {@link CatalogTarget}.
  *
- * <p>Documents are never patched: each is recomputed whole from the lookup state (the {@code catalog_*} tables,
- * in the transaction that also stores the processor's token), so a document is always what the facts say,
+ * <p>Documents are never patched: each is recomputed whole from the lookup state (the target's {@code catalog_*}
+ * tables, in the transaction that also stores the processor's token), so a document is always what the facts say,
  * whatever order events of different aggregates arrive in. Batches of different segments (or instances) run
  * concurrently, and a film's document depends on persons' and genres' rows that another batch may be changing.
- * To make that converge, the write phase takes a transaction-scoped advisory lock: the batch that writes later
- * resolves its fan-out (films of a renamed person, persons of a retitled film) and reads the names after every
- * earlier batch has committed, and its own changes reach every document committed before. The lock is held only
- * from the write to the commit; handlers (the lookup-state updates) still run in parallel across segments.
+ * To make that converge, the write phase takes a transaction-scoped advisory lock (the target's): the batch that
+ * writes later resolves its fan-out (films of a renamed person, persons of a retitled film) and reads the names
+ * after every earlier batch has committed, and its own changes reach every document committed before. The lock is
+ * held only from the write to the commit; handlers (the lookup-state updates) still run in parallel across segments.
  *
  * <p>Every document of a batch gets one external version drawn from a sequence under that lock, so versions grow
- * in commit order and Elasticsearch refuses an older write that arrives late. Documents whose row is gone or
- * deleted are deleted. The bulk request refreshes the indices it touched, so that once the token has passed an
- * event, searches see it (read-your-writes waits for the token) and a cache filled afterwards is fresh.
+ * in commit order and Elasticsearch refuses an older write that arrives late. The sequence is shared by the live
+ * projection and a reindex, so after a reindex's swap the live projection's writes outrank the replay's. Documents
+ * whose row is gone or deleted are deleted. For the live target the bulk request refreshes the indices it touched,
+ * so that once the token has passed an event, searches see it (read-your-writes waits for the token) and a cache
+ * filled afterwards is fresh; a reindex builds with refresh off and refreshes once before its swap.
  */
-@Component
 public class CatalogDocuments {
 
     private static final Logger log = LoggerFactory.getLogger(CatalogDocuments.class);
-    private static final String CHANGES = CatalogDocuments.class.getName() + ".changes";
-    /** Key of the advisory lock that orders the write phases of catalogue batches across threads and instances. */
-    private static final long WRITE_LOCK = 0x63617461L; // "cata"
 
     private final JdbcClient jdbc;
     private final ElasticsearchClient client;
     private final SearchIndices indices;
+    private final CatalogTarget target;
+    private final String changesResource;
     private final FilmRows films;
     private final PersonRows persons;
     private final GenreRows genres;
     private final List<CatalogChangeListener> listeners;
 
-    public CatalogDocuments(JdbcClient jdbc, ElasticsearchClient client, SearchIndices indices, FilmRows films,
-                            PersonRows persons, GenreRows genres, List<CatalogChangeListener> listeners) {
+    CatalogDocuments(JdbcClient jdbc, ElasticsearchClient client, SearchIndices indices, CatalogTarget target,
+                     FilmRows films, PersonRows persons, GenreRows genres, List<CatalogChangeListener> listeners) {
         this.jdbc = jdbc;
         this.client = client;
         this.indices = indices;
+        this.target = target;
+        this.changesResource = CatalogDocuments.class.getName() + ".changes." + target.name();
         this.films = films;
         this.persons = persons;
         this.genres = genres;
@@ -78,7 +82,7 @@ public class CatalogDocuments {
      */
     public CatalogChanges changes() {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
-        return unitOfWork.root().getOrComputeResource(CHANGES, key -> {
+        return unitOfWork.root().getOrComputeResource(changesResource, key -> {
             CatalogChanges changes = new CatalogChanges();
             unitOfWork.root().onPrepareCommit(u -> write(changes));
             return changes;
@@ -89,21 +93,27 @@ public class CatalogDocuments {
         if (changes.isEmpty()) {
             return;
         }
-        jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(WRITE_LOCK).query().listOfRows();
+        jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(target.writeLock()).query().listOfRows();
         changes.films.addAll(films.filmsOfPersons(changes.personsReachingFilms));
         changes.films.addAll(films.filmsOfGenres(changes.genresReachingFilms));
         changes.persons.addAll(persons.personsOfFilms(changes.filmsReachingPersons));
         long version = jdbc.sql("SELECT nextval('catalog_document_version_seq')").query(Long.class).single();
 
         List<BulkOperation> operations = new ArrayList<>();
-        add(operations, FilmDocument.INDEX, changes.films, films.documents(changes.films), version);
-        add(operations, PersonDocument.INDEX, changes.persons, persons.documents(changes.persons), version);
-        add(operations, GenreDocument.INDEX, changes.genres, genres.documents(changes.genres), version);
+        add(operations, FilmDocument.INDEX, changes.films, films::documents, version);
+        add(operations, PersonDocument.INDEX, changes.persons, persons::documents, version);
+        add(operations, GenreDocument.INDEX, changes.genres, genres::documents, version);
+        if (operations.isEmpty()) {
+            return;
+        }
         try {
-            for (SearchIndex index : List.of(FilmDocument.INDEX, PersonDocument.INDEX, GenreDocument.INDEX)) {
-                indices.ensure(index);
+            if (target.live()) {
+                for (SearchIndex index : List.of(FilmDocument.INDEX, PersonDocument.INDEX, GenreDocument.INDEX)) {
+                    indices.ensure(index);
+                }
             }
-            BulkResponse response = client.bulk(b -> b.operations(operations).refresh(Refresh.True));
+            Refresh refresh = target.live() ? Refresh.True : Refresh.False;
+            BulkResponse response = client.bulk(b -> b.operations(operations).refresh(refresh));
             if (response.errors()) {
                 response.items().stream().filter(CatalogDocuments::failed).findFirst().ifPresent(item -> {
                     throw new IllegalStateException("Elasticsearch refused " + item.index() + "/" + item.id()
@@ -114,14 +124,21 @@ public class CatalogDocuments {
             // Unreachable Elasticsearch: the batch fails and the processor retries it with backoff.
             throw new UncheckedIOException(e);
         }
-        listeners.forEach(listener -> listener.written(changes));
-        log.debug("Wrote version {}: {} films, {} persons, {} genres", version,
+        if (target.live()) {
+            listeners.forEach(listener -> listener.written(changes));
+        }
+        log.debug("{} wrote version {}: {} films, {} persons, {} genres", target.name(), version,
                 changes.films.size(), changes.persons.size(), changes.genres.size());
     }
 
-    private <T> void add(List<BulkOperation> operations, SearchIndex index, Set<UUID> ids, Map<UUID, T> documents,
-                         long version) {
-        String alias = indices.alias(index);
+    private <T> void add(List<BulkOperation> operations, SearchIndex index, Set<UUID> ids,
+                         Function<Set<UUID>, Map<UUID, T>> compute, long version) {
+        Optional<String> writeName = target.writeName(index);
+        if (writeName.isEmpty() || ids.isEmpty()) {
+            return;
+        }
+        String alias = writeName.get();
+        Map<UUID, T> documents = compute.apply(ids);
         for (UUID id : ids) {
             T document = documents.get(id);
             operations.add(document != null

@@ -4,7 +4,13 @@ import dev.cinema.query.catalog.film.FilmDocument;
 import dev.cinema.query.catalog.genre.GenreDocument;
 import dev.cinema.query.catalog.person.PersonDocument;
 import dev.cinema.query.search.SearchIndex;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import dev.cinema.query.search.SearchIndices;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.ReplayToken;
@@ -47,8 +53,24 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public class CatalogProcessing {
 
     public static final String GROUP = "catalog";
+    /** Key of the advisory lock that orders the live projection's write phases across threads and instances. */
+    public static final long WRITE_LOCK = 0x63617461L; // "cata"
     private static final long TOKEN_INITIALISATION_LOCK = 0x746f6b656eL; // "token"
     private static final Logger log = LoggerFactory.getLogger(CatalogProcessing.class);
+
+    /**
+     * The live projection: the aliases clients read, the lookup tables of Flyway's schema (where this app's
+     * migrations put them).
+     */
+    @Bean
+    CatalogProjection liveCatalogProjection(JdbcClient jdbc, ElasticsearchClient client, SearchIndices indices,
+                                            List<CatalogChangeListener> listeners,
+                                            @Value("${spring.flyway.default-schema}") String schema) {
+        Map<String, String> aliases = Stream.of(FilmDocument.INDEX, PersonDocument.INDEX, GenreDocument.INDEX)
+                .collect(Collectors.toMap(SearchIndex::name, indices::alias));
+        return new CatalogProjection(new CatalogTarget(GROUP, schema, aliases, WRITE_LOCK, true), jdbc, client,
+                indices, listeners);
+    }
 
     /**
      * @param idleTokenStore how soon a segment with no events of its own stores its advanced token (Axon's claim
@@ -56,13 +78,19 @@ public class CatalogProcessing {
      *     belong to other segments than the one being waited for, so this bounds read-your-writes latency.
      */
     @Bean
-    ConfigurerModule catalogProcessingGroup(
+    ConfigurerModule catalogProcessingGroup(ObjectProvider<CatalogProjection> live,
             @Value("${cinema.projection.idle-token-store:300ms}") Duration idleTokenStore) {
-        return configurer -> configurer.eventProcessing(processing -> processing
+        return configurer -> configurer.eventProcessing(processing -> {
+            for (int i = 0; i < CatalogProjection.HANDLER_TYPES.size(); i++) {
+                int handler = i;
+                processing.registerEventHandler(config -> live.getObject().eventHandlers().get(handler));
+            }
+            processing.assignHandlerTypesMatching(GROUP, CatalogProjection.HANDLER_TYPES::contains)
                 .registerSequencingPolicy(GROUP, config -> SequentialPerAggregatePolicy.instance())
                 .registerDeadLetterPolicy(GROUP, config -> parkDeterministicFailures())
                 .registerPooledStreamingEventProcessorConfiguration(GROUP, (config, builder) ->
-                        builder.claimExtensionThreshold(idleTokenStore.toMillis())));
+                        builder.claimExtensionThreshold(idleTokenStore.toMillis()));
+        });
     }
 
     /**
@@ -88,7 +116,7 @@ public class CatalogProcessing {
                 }));
     }
 
-    static EnqueuePolicy<EventMessage<?>> parkDeterministicFailures() {
+    public static EnqueuePolicy<EventMessage<?>> parkDeterministicFailures() {
         return (letter, cause) -> {
             if (cause instanceof DataAccessException transientFailure) {
                 throw transientFailure;

@@ -4,11 +4,16 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
 import co.elastic.clients.elasticsearch.indices.IndexSettings;
+import co.elastic.clients.elasticsearch.indices.update_aliases.Action;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,16 +79,130 @@ public class SearchIndices implements SmartInitializingSingleton {
         }
     }
 
+    /** The version of {@code index} its alias points at (creating the first one when there is none). */
+    public int liveVersion(SearchIndex index) throws IOException {
+        ensure(index);
+        String alias = alias(index);
+        String concrete = client.indices().getAlias(a -> a.name(alias)).result().keySet().iterator().next();
+        return versionOf(index, concrete).orElseThrow(() ->
+                new IllegalStateException("Alias " + alias + " points at " + concrete + ", not a version of it"));
+    }
+
+    /**
+     * Creates version {@code version} of {@code index} for a rebuild, empty, with the alias {@code buildAlias} to
+     * write it through: refresh off and no replicas while it fills ({@link #finishBuild} restores them). A leftover
+     * index of that version (an abandoned rebuild) is dropped first; clients go on reading the live version.
+     */
+    public void createForBuild(SearchIndex index, int version, String buildAlias) throws IOException {
+        String concrete = concreteName(index, version);
+        IndexSettings settings = settings(index, s -> s.numberOfReplicas("0").refreshInterval(t -> t.time("-1")));
+        TypeMapping mappings = mappings(index);
+        client.indices().delete(d -> d.index(concrete).ignoreUnavailable(true));
+        client.indices().create(c -> c.index(concrete).settings(settings).mappings(mappings)
+                .aliases(buildAlias, a -> a.isWriteIndex(true)));
+        log.info("Created index {} to rebuild {}, written through {}", concrete, alias(index), buildAlias);
+    }
+
+    /** Gives a rebuilt index the live settings back (refresh interval, replicas) and makes everything in it visible. */
+    public void finishBuild(SearchIndex index, int version) throws IOException {
+        String concrete = concreteName(index, version);
+        client.indices().putSettings(p -> p.index(concrete).settings(s -> s
+                .numberOfReplicas(String.valueOf(properties.numberOfReplicas()))
+                .refreshInterval(t -> t.time("1s"))));
+        client.indices().refresh(r -> r.index(concrete));
+    }
+
+    /**
+     * Points each alias at its rebuilt version and drops the build aliases, in one atomic {@code _aliases} request:
+     * readers see either all old versions or all new ones.
+     *
+     * @param versions   the rebuilt version of each index
+     * @param buildAlias the build alias of an index, to remove
+     */
+    public void swap(Map<SearchIndex, Integer> versions, Function<SearchIndex, String> buildAlias) throws IOException {
+        List<Action> actions = new ArrayList<>();
+        List<String> swapped = new ArrayList<>();
+        for (Map.Entry<SearchIndex, Integer> entry : versions.entrySet()) {
+            SearchIndex index = entry.getKey();
+            String alias = alias(index);
+            String concrete = concreteName(index, entry.getValue());
+            Optional<String> live = target(alias);
+            if (live.isPresent() && live.get().equals(concrete)) {
+                continue;
+            }
+            live.ifPresent(old -> actions.add(Action.of(a -> a.remove(r -> r.index(old).alias(alias)))));
+            actions.add(Action.of(a -> a.add(r -> r.index(concrete).alias(alias).isWriteIndex(true))));
+            actions.add(Action.of(a -> a.remove(r -> r.index(concrete).alias(buildAlias.apply(index)))));
+            swapped.add(alias + " -> " + concrete);
+        }
+        if (!actions.isEmpty()) {
+            client.indices().updateAliases(u -> u.actions(actions));
+            log.info("Swapped aliases: {}", String.join(", ", swapped));
+        }
+    }
+
+    /** Drops every version of {@code index} other than {@code keep}. */
+    public void dropVersionsOtherThan(SearchIndex index, int keep) throws IOException {
+        for (String concrete : client.indices().get(g -> g.index(versionPattern(index))).result().keySet()) {
+            if (versionOf(index, concrete).orElse(keep) != keep) {
+                client.indices().delete(d -> d.index(concrete));
+                log.info("Dropped index {}", concrete);
+            }
+        }
+    }
+
+    /** Drops version {@code version} of {@code index} (a cancelled or failed rebuild), if it exists. */
+    public void dropVersion(SearchIndex index, int version) throws IOException {
+        String concrete = concreteName(index, version);
+        client.indices().delete(d -> d.index(concrete).ignoreUnavailable(true));
+        log.info("Dropped index {}", concrete);
+    }
+
+    /** The concrete index {@code alias} points at now, or empty when it points nowhere. */
+    public Optional<String> target(String alias) throws IOException {
+        if (!client.indices().existsAlias(a -> a.name(alias)).value()) {
+            return Optional.empty();
+        }
+        return client.indices().getAlias(a -> a.name(alias)).result().keySet().stream().findFirst();
+    }
+
+    public String concreteName(SearchIndex index, int version) {
+        return new SearchIndex(index.name(), version).concreteName(properties.indexPrefix());
+    }
+
+    private String versionPattern(SearchIndex index) {
+        return properties.indexPrefix() + index.name() + "_v*";
+    }
+
+    private Optional<Integer> versionOf(SearchIndex index, String concrete) {
+        String prefix = properties.indexPrefix() + index.name() + "_v";
+        if (!concrete.startsWith(prefix)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Integer.parseInt(concrete.substring(prefix.length())));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private IndexSettings settings(SearchIndex index, Function<IndexSettings.Builder, IndexSettings.Builder> adjust)
+            throws IOException {
+        try (InputStream settingsJson = resource(index.settingsResource())) {
+            return IndexSettings.of(s -> adjust.apply(s.withJson(settingsJson)));
+        }
+    }
+
+    private TypeMapping mappings(SearchIndex index) throws IOException {
+        try (InputStream mappingsJson = resource(index.mappingsResource())) {
+            return TypeMapping.of(m -> m.withJson(mappingsJson));
+        }
+    }
+
     private void create(SearchIndex index, String alias) throws IOException {
         String concrete = index.concreteName(properties.indexPrefix());
-        IndexSettings settings;
-        TypeMapping mappings;
-        try (InputStream settingsJson = resource(index.settingsResource());
-             InputStream mappingsJson = resource(index.mappingsResource())) {
-            settings = IndexSettings.of(s -> s.withJson(settingsJson)
-                    .numberOfReplicas(String.valueOf(properties.numberOfReplicas())));
-            mappings = TypeMapping.of(m -> m.withJson(mappingsJson));
-        }
+        IndexSettings settings = settings(index, s -> s.numberOfReplicas(String.valueOf(properties.numberOfReplicas())));
+        TypeMapping mappings = mappings(index);
         try {
             client.indices().create(c -> c.index(concrete).settings(settings).mappings(mappings)
                     .aliases(alias, a -> a.isWriteIndex(true)));

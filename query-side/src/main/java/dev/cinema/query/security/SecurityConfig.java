@@ -9,13 +9,14 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * As the original content API: lists and searches need a valid access token, a film's, genre's or person's
- * details are public; the admin API (reindex, operations) needs the admin role. Tokens are verified by the
- * service kit (command-side's JWKS, deny-list).
+ * details are public. The operations API and reindex jobs ({@code /admin/**}) need the admin role. Tokens are
+ * verified by the service kit (command-side's JWKS, deny-list).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
     private static final String API = "/movies/api/v1";
+    private static final String ADMIN = "admin";
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, CinemaResourceServer resourceServer) throws Exception {
@@ -24,7 +25,7 @@ class SecurityConfig {
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         .requestMatchers("/movies/api/openapi", "/movies/api/openapi/**", "/movies/api/swagger-ui/**")
                         .permitAll()
-                        .requestMatchers(API + "/admin/**").hasRole("admin")
+                        .requestMatchers(API + "/admin/**").hasRole(ADMIN)
                         // Order matters: /films/search and /persons/{id}/film before the public /{id} details.
                         .requestMatchers(HttpMethod.GET, API + "/films/search", API + "/persons/search",
                                 API + "/persons/*/film").authenticated()

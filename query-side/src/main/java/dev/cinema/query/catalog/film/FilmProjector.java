@@ -15,10 +15,8 @@ import dev.cinema.query.catalog.CatalogDocuments;
 import dev.cinema.query.catalog.CatalogProcessing;
 import dev.cinema.query.catalog.film.FilmRows.Column;
 import java.sql.Date;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.springframework.stereotype.Component;
 
 /**
  * Projects film events: records the facts in the lookup state and names the documents that change (the film's;
@@ -26,14 +24,12 @@ import org.springframework.stereotype.Component;
  * An event already applied (its sequence number not above the row's) changes nothing. Inputs are checked before
  * any SQL, so a malformed event fails cleanly and is parked (see {@link CatalogProcessing}).
  */
-@Component
-@ProcessingGroup(CatalogProcessing.GROUP)
 public class FilmProjector {
 
     private final FilmRows films;
     private final CatalogDocuments documents;
 
-    FilmProjector(FilmRows films, CatalogDocuments documents) {
+    public FilmProjector(FilmRows films, CatalogDocuments documents) {
         this.films = films;
         this.documents = documents;
     }

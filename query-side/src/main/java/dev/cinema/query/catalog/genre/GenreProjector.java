@@ -5,25 +5,20 @@ import dev.cinema.contracts.catalog.genre.GenreDeleted;
 import dev.cinema.contracts.catalog.genre.GenreDescriptionChanged;
 import dev.cinema.contracts.catalog.genre.GenreRenamed;
 import dev.cinema.query.catalog.CatalogDocuments;
-import dev.cinema.query.catalog.CatalogProcessing;
 import dev.cinema.query.catalog.genre.GenreRows.Column;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.springframework.stereotype.Component;
 
 /**
  * Projects genre events into the lookup state; a genre's name and existence also show in its films, which
  * {@link CatalogDocuments} recomputes, its description only in its own document. Redelivery changes nothing.
  */
-@Component
-@ProcessingGroup(CatalogProcessing.GROUP)
 public class GenreProjector {
 
     private final GenreRows genres;
     private final CatalogDocuments documents;
 
-    GenreProjector(GenreRows genres, CatalogDocuments documents) {
+    public GenreProjector(GenreRows genres, CatalogDocuments documents) {
         this.genres = genres;
         this.documents = documents;
     }

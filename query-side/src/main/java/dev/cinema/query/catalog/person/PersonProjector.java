@@ -4,25 +4,20 @@ import dev.cinema.contracts.catalog.person.PersonCreated;
 import dev.cinema.contracts.catalog.person.PersonDeleted;
 import dev.cinema.contracts.catalog.person.PersonRenamed;
 import dev.cinema.query.catalog.CatalogDocuments;
-import dev.cinema.query.catalog.CatalogProcessing;
 import java.util.UUID;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.springframework.stereotype.Component;
 
 /**
  * Projects person events into the lookup state; every change of a person shows in their own document and in
  * every film crediting them, which {@link CatalogDocuments} recomputes. Redelivered events change nothing.
  */
-@Component
-@ProcessingGroup(CatalogProcessing.GROUP)
 public class PersonProjector {
 
     private final PersonRows persons;
     private final CatalogDocuments documents;
 
-    PersonProjector(PersonRows persons, CatalogDocuments documents) {
+    public PersonProjector(PersonRows persons, CatalogDocuments documents) {
         this.persons = persons;
         this.documents = documents;
     }

@@ -12,6 +12,7 @@ import dev.cinema.contracts.catalog.genre.GenreCreated;
 import dev.cinema.contracts.catalog.genre.GenreDescriptionChanged;
 import dev.cinema.query.CatalogEvents;
 import dev.cinema.query.QuerySideTest;
+import dev.cinema.query.catalog.CatalogProjection;
 import dev.cinema.query.search.SearchIndices;
 import java.io.IOException;
 import java.time.Duration;
@@ -33,7 +34,7 @@ class GenreProjectionTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    GenreProjector projector;
+    CatalogProjection liveCatalogProjection;
     @Autowired
     TransactionTemplate transaction;
     @Autowired
@@ -67,6 +68,8 @@ class GenreProjectionTest {
 
         // The processor retrying after a crash delivers the same events again, in a batch of their own.
         redeliver(() -> {
+            GenreProjector projector = liveCatalogProjection.eventHandlers().stream()
+                    .filter(GenreProjector.class::isInstance).map(GenreProjector.class::cast).findFirst().orElseThrow();
             projector.on(created, 0);
             projector.on(new GenreCreated(id, "Stale " + id, "stale"), 0);
             projector.on(described, 1);
