@@ -23,6 +23,7 @@ const Processors = ({ base }) => {
     queryKey: ['operations', base, 'processors'],
     queryFn: async () => (await api(`${base}/processors`)).json,
     refetchInterval: POLL_MS,
+    retry: 1,
   });
   if (error) return <Alert severity="warning">{translate('cinema.operations.unavailable', { error: error.message })}</Alert>;
   if (!data) return <LinearProgress />;
@@ -198,6 +199,7 @@ const DeadLetters = ({ base }) => {
     queryKey: ['operations', base, 'dead-letter-groups'],
     queryFn: async () => (await api(`${base}/dead-letters`)).json,
     refetchInterval: POLL_MS * 5,
+    retry: 1,
   });
   if (error) return <Alert severity="warning">{translate('cinema.operations.unavailable', { error: error.message })}</Alert>;
   if (!groups) return <LinearProgress />;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
-  ADMIN_URL, apiCall, awaitReadModel, launch, signIn, unique, withScreenshot,
+  ADMIN_EMAIL, ADMIN_URL, apiCall, awaitReadModel, launch, signIn, unique, withScreenshot,
 } from './browser.js';
 
 /**
@@ -117,13 +117,51 @@ describe('admin app', { concurrency: false }, () => {
     assert.equal(film.description, 'Changed in the second tab after reloading');
   });
 
+  test('finds a user by part of the e-mail and shows the login history', async () => {
+    await withScreenshot(page, '04-user-login-history', async () => {
+      await page.goto(`${ADMIN_URL}#/users`);
+      const email = ADMIN_EMAIL;
+      await page.getByPlaceholder('Search').fill(email.slice(0, 12).toUpperCase());
+      const row = page.getByRole('row').filter({ hasText: email });
+      await row.getByText('admin', { exact: true }).waitFor();
+      await row.getByRole('link', { name: 'Edit' }).click();
+      await page.getByRole('tab', { name: 'Login history' }).click();
+      await page.getByTestId('login-history').getByRole('cell', { name: 'password' }).first().waitFor();
+    });
+  });
+
+  test('charts the top films and a film\'s audience', async () => {
+    const now = new Date().toISOString();
+    await apiCall(browser.context, 'POST', '/ugc/api/v1/events', [
+      { type: 'view_progress', film_id: filmId, position_s: 5000, duration_s: 5400, occurred_at: now },
+      { type: 'rating', film_id: filmId, score: 9, occurred_at: now },
+      { type: 'bookmark_added', film_id: filmId, occurred_at: now },
+    ]);
+    const filmTitle = `${title} (first tab)`;
+    await withScreenshot(page, '05-analytics', async () => {
+      await page.goto(`${ADMIN_URL}#/analytics`);
+      await page.getByLabel('Film').fill(filmTitle);
+      await page.getByRole('option', { name: filmTitle }).click();
+      // The projection writes to ClickHouse in batches: reload the page's data until the events are in.
+      const stats = page.getByTestId('film-stats');
+      const top = page.getByTestId('top-films');
+      for (let attempt = 0; ; attempt++) {
+        await stats.waitFor();
+        if (await stats.getByText('Average rating: 9').count() && await top.getByText(new RegExp(tag)).count()) break;
+        assert.ok(attempt < 30, 'the film\'s events reached the analytics');
+        await page.waitForTimeout(1000);
+        await page.getByRole('button', { name: 'Refresh' }).click();
+      }
+    });
+  });
+
   test('starts a reindex and watches its progress reach 100%', async (t) => {
     const { json: api } = await apiCall(browser.context, 'GET', '/movies/api/openapi/v3/api-docs');
     if (!api.paths['/movies/api/v1/admin/reindex']) {
       t.skip('the query side has no reindex API yet');
       return;
     }
-    await withScreenshot(page, '04-reindex', async () => {
+    await withScreenshot(page, '06-reindex', async () => {
       await page.goto(`${ADMIN_URL}#/operations`);
       await page.getByRole('button', { name: 'Reindex' }).click();
       await page.getByTestId('reindex-progress').waitFor();
@@ -132,7 +170,7 @@ describe('admin app', { concurrency: false }, () => {
   });
 
   test('signs out', async () => {
-    await withScreenshot(page, '05-signed-out', async () => {
+    await withScreenshot(page, '07-signed-out', async () => {
       await page.goto(`${ADMIN_URL}#/films`);
       await page.getByRole('button', { name: 'Profile' }).click();
       await page.getByRole('menuitem', { name: 'Logout' }).click();
