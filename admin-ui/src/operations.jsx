@@ -129,7 +129,14 @@ const Reindex = ({ base, indices }) => {
             <span data-testid="reindex-percent">{percent}%</span>
             {' · '}{job?.processed ?? 0} / {job?.total || '?'}
             {job?.indices ? ` · ${job.indices.join(', ')}` : ''}
-            {job?.state ? ` · ${translate('cinema.operations.reindex_state')}: ${job.state}` : ''}
+            {job?.state && (
+              <>
+                {` · ${translate('cinema.operations.reindex_state')}: `}
+                <span data-testid="reindex-state">
+                  {translate(`cinema.operations.job.${job.state}`, { _: job.state })}
+                </span>
+              </>
+            )}
             {running && job?.eventsPerSecond != null
               ? ` · ${translate('cinema.operations.reindex_rate', { rate: Math.round(job.eventsPerSecond) })}` : ''}
             {running && job?.etaSeconds != null

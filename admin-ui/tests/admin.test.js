@@ -166,6 +166,8 @@ describe('admin app', { concurrency: false }, () => {
       await page.getByRole('button', { name: 'Reindex' }).click();
       await page.getByTestId('reindex-progress').waitFor();
       await page.getByTestId('reindex-percent').filter({ hasText: '100%' }).waitFor({ timeout: 180_000 });
+      // Then the aliases are swapped and the job is over.
+      await page.getByTestId('reindex-state').filter({ hasText: 'completed' }).waitFor({ timeout: 60_000 });
     });
   });
 
