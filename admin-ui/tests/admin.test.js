@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
-  ADMIN_EMAIL, ADMIN_URL, apiCall, awaitReadModel, launch, signIn, unique, withScreenshot,
+  ADMIN_EMAIL, ADMIN_URL, apiCall, awaitReadModel, launch, screenshot, signIn, unique, withScreenshot,
 } from './browser.js';
 
 /**
@@ -84,14 +84,16 @@ describe('admin app', { concurrency: false }, () => {
     assert.ok(filmId, 'the film of the previous test');
     const second = await browser.context.newPage();
     try {
-      await page.goto(`${ADMIN_URL}#/films/${filmId}`);
-      await second.goto(`${ADMIN_URL}#/films/${filmId}`);
-      await page.getByLabel(/^Title/).waitFor();
-      await second.getByLabel(/^Title/).waitFor();
+      await withScreenshot(page, '03-conflict-first-tab', async () => {
+        await page.goto(`${ADMIN_URL}#/films/${filmId}`);
+        await second.goto(`${ADMIN_URL}#/films/${filmId}`);
+        await page.getByLabel(/^Title/).waitFor();
+        await second.getByLabel(/^Title/).waitFor();
 
-      await page.getByLabel(/^Title/).fill(`${title} (first tab)`);
-      await page.getByRole('button', { name: 'Save' }).click();
-      await page.waitForURL(/#\/films(\?|$)/);
+        await page.getByLabel(/^Title/).fill(`${title} (first tab)`);
+        await page.getByRole('button', { name: 'Save' }).click();
+        await page.waitForURL(/#\/films(\?|$)/);
+      });
 
       await withScreenshot(second, '03-conflict', async () => {
         await second.getByLabel('Description').fill('Changed in the second tab');
@@ -100,7 +102,7 @@ describe('admin app', { concurrency: false }, () => {
         await dialog.waitFor();
         const changes = dialog.getByTestId('conflict-changes');
         await changes.getByRole('row').filter({ hasText: `${title} (first tab)` }).waitFor();
-        await second.screenshot({ path: new URL('../test-results/03-conflict-dialog.png', import.meta.url).pathname });
+        await screenshot(second, '03-conflict-dialog');
         await dialog.getByRole('button', { name: /Reload/ }).click();
         await dialog.waitFor({ state: 'detached' });
         assert.equal(await second.getByLabel(/^Title/).inputValue(), `${title} (first tab)`);
@@ -117,7 +119,9 @@ describe('admin app', { concurrency: false }, () => {
     assert.equal(film.description, 'Changed in the second tab after reloading');
   });
 
-  test('finds a user by part of the e-mail and shows the login history', async () => {
+  test('refreshes an expired access token quietly, then finds a user and the login history', async () => {
+    // As if the 15-minute access token had expired: only the refresh cookie is left.
+    await browser.context.clearCookies({ name: 'access_token' });
     await withScreenshot(page, '04-user-login-history', async () => {
       await page.goto(`${ADMIN_URL}#/users`);
       const email = ADMIN_EMAIL;
@@ -128,6 +132,8 @@ describe('admin app', { concurrency: false }, () => {
       await page.getByRole('tab', { name: 'Login history' }).click();
       await page.getByTestId('login-history').getByRole('cell', { name: 'password' }).first().waitFor();
     });
+    const cookies = await browser.context.cookies();
+    assert.ok(cookies.some((c) => c.name === 'access_token' && c.value), 'a new access token cookie');
   });
 
   test('charts the top films and a film\'s audience', async () => {

@@ -54,12 +54,16 @@ test_env() {
 # Starts the apps and the gateway for the browser tests and seeds an admin (credentials in $ADMIN_FILE).
 test_start() {
   test_env
-  bash "$BIN/apps.sh" start
-  bash "$BIN/gateway.sh" start
-  local email="browser-test-admin@example.com" password
+  local email="browser-test-admin@example.com" password seeding
   password="$(head -c 18 /dev/urandom | base64 | tr -d '/+=')"
+  bash "$BIN/apps.sh" start command-side
+  # The superuser CLI (a JVM of its own) runs while the other two apps start: the schema is command-side's.
   EMAIL=$email PASSWORD=$password SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
-    bash "$BIN/superuser.sh" >/dev/null
+    bash "$BIN/superuser.sh" >"$CINEMA_DATA_DIR/logs/superuser.log" 2>&1 &
+  seeding=$!
+  bash "$BIN/apps.sh" start query-side ugc-projection
+  bash "$BIN/gateway.sh" start
+  wait "$seeding" || die "seeding the admin failed (log: $CINEMA_DATA_DIR/logs/superuser.log)"
   printf 'ADMIN_EMAIL=%q\nADMIN_PASSWORD=%q\n' "$email" "$password" >"$ADMIN_FILE"
 }
 
