@@ -87,8 +87,10 @@ describe('admin app', { concurrency: false }, () => {
       await withScreenshot(page, '03-conflict-first-tab', async () => {
         await page.goto(`${ADMIN_URL}#/films/${filmId}`);
         await second.goto(`${ADMIN_URL}#/films/${filmId}`);
-        await page.getByLabel(/^Title/).waitFor();
         await second.getByLabel(/^Title/).waitFor();
+        // Chromium pauses animation frames in a tab in the background, and Playwright's checks wait for them.
+        await page.bringToFront();
+        await page.getByLabel(/^Title/).waitFor();
 
         await page.getByLabel(/^Title/).fill(`${title} (first tab)`);
         await page.getByRole('button', { name: 'Save' }).click();
@@ -96,6 +98,7 @@ describe('admin app', { concurrency: false }, () => {
       });
 
       await withScreenshot(second, '03-conflict', async () => {
+        await second.bringToFront();
         await second.getByLabel('Description').fill('Changed in the second tab');
         await second.getByRole('button', { name: 'Save' }).click();
         const dialog = second.getByRole('dialog', { name: 'Someone else changed this in the meantime' });
@@ -113,6 +116,7 @@ describe('admin app', { concurrency: false }, () => {
       });
     } finally {
       await second.close();
+      await page.bringToFront();
     }
     const { json: film } = await apiCall(browser.context, 'GET', `/admin/api/v1/films/${filmId}`);
     assert.equal(film.title, `${title} (first tab)`);
