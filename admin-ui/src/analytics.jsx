@@ -51,15 +51,17 @@ const TopFilms = () => {
         {error && <Alert severity="error">{error.message}</Alert>}
         {data && data.length === 0 && <Typography>{translate('cinema.analytics.no_data')}</Typography>}
         {data && data.length > 0 && (
-          <ResponsiveContainer width="100%" height={40 * data.length + 60}>
-            <BarChart data={data} layout="vertical" margin={{ left: 16, right: 24 }}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis type="number" allowDecimals={false} />
-              <YAxis type="category" dataKey="title" width={220} />
-              <Tooltip />
-              <Bar dataKey="value" name={translate(`cinema.analytics.${metric}`)} fill="#1976d2" />
-            </BarChart>
-          </ResponsiveContainer>
+          <Box data-testid="top-films">
+            <ResponsiveContainer width="100%" height={40 * data.length + 60}>
+              <BarChart data={data} layout="vertical" margin={{ left: 16, right: 24 }}>
+                <CartesianGrid strokeDasharray="3 3" />
+                <XAxis type="number" allowDecimals={false} />
+                <YAxis type="category" dataKey="title" width={220} />
+                <Tooltip />
+                <Bar dataKey="value" name={translate(`cinema.analytics.${metric}`)} fill="#1976d2" isAnimationActive={false} />
+              </BarChart>
+            </ResponsiveContainer>
+          </Box>
         )}
       </CardContent>
     </Card>
@@ -120,7 +122,7 @@ const FilmStats = () => {
                 <XAxis dataKey="name" />
                 <YAxis allowDecimals={false} />
                 <Tooltip />
-                <Bar dataKey="value" fill="#2e7d32" />
+                <Bar dataKey="value" fill="#2e7d32" isAnimationActive={false} />
               </BarChart>
             </ResponsiveContainer>
           </Box>

@@ -57,6 +57,7 @@ const en = {
       dead_letters: 'Dead letters', no_dead_letters: 'No dead letters', retry: 'Retry', retry_all: 'Retry all', evict: 'Delete',
       retried: 'Handled: it left the queue', not_retried: 'Failed again: it stays in the queue',
       sequence: 'Sequence', message: 'Message', cause: 'Cause', enqueued: 'Parked at', unavailable: 'Not available: %{error}',
+      job: { RUNNING: 'running', COMPLETED: 'completed', CANCELLED: 'cancelled', FAILED: 'failed' },
     },
     analytics: {
       title: 'Analytics', top: 'Top films', period: 'Period', metric: 'Metric', days: 'last %{days} days',
@@ -124,6 +125,7 @@ const ru = {
       retry_all: 'Повторить все', evict: 'Удалить',
       retried: 'Обработано: событие покинуло очередь', not_retried: 'Снова ошибка: событие осталось в очереди',
       sequence: 'Порядок', message: 'Сообщение', cause: 'Причина', enqueued: 'Отложено', unavailable: 'Недоступно: %{error}',
+      job: { RUNNING: 'идёт', COMPLETED: 'завершена', CANCELLED: 'отменена', FAILED: 'ошибка' },
     },
     analytics: {
       title: 'Аналитика', top: 'Популярные фильмы', period: 'Период', metric: 'Показатель', days: 'последние %{days} дн.',

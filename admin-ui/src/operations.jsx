@@ -23,6 +23,7 @@ const Processors = ({ base }) => {
     queryKey: ['operations', base, 'processors'],
     queryFn: async () => (await api(`${base}/processors`)).json,
     refetchInterval: POLL_MS,
+    retry: 1,
   });
   if (error) return <Alert severity="warning">{translate('cinema.operations.unavailable', { error: error.message })}</Alert>;
   if (!data) return <LinearProgress />;
@@ -67,48 +68,79 @@ const Processors = ({ base }) => {
   );
 };
 
-const FINISHED = /done|complete|finish|succe|fail|error|abort|cancel/i;
+const FINISHED = /complete|cancel|fail/i;
 
-/** Starts a reindex (event replay into fresh indices, then an alias swap) and follows its progress. */
+/**
+ * Starts a reindex (event replay into fresh indices, then an alias swap) and follows its progress; a reindex that
+ * already runs (started elsewhere, or before this page was opened) is followed instead.
+ */
 const Reindex = ({ base, indices }) => {
   const translate = useTranslate();
   const notify = useNotify();
+  const client = useQueryClient();
   const [jobId, setJobId] = useState(null);
+  const { data: latest } = useQuery({
+    queryKey: ['operations', base, 'reindex-latest'],
+    queryFn: async () => (await api(`${base}/reindex`)).json,
+    retry: 1,
+  });
+  const followed = jobId ?? latest?.find((job) => !FINISHED.test(String(job.state)))?.id ?? null;
   const start = useMutation({
     mutationFn: async () => (await api(`${base}/reindex`, { method: 'POST', body: { indices } })).json,
     onSuccess: (job) => {
       setJobId(job.id);
       notify('cinema.operations.reindex_started', { type: 'info' });
     },
+    onError: (error) => {
+      notify(error.message, { type: 'error' });
+      // 409: another reindex runs; follow that one.
+      if (error.status === 409) client.invalidateQueries({ queryKey: ['operations', base, 'reindex-latest'] });
+    },
+  });
+  const cancel = useMutation({
+    mutationFn: async () => api(`${base}/reindex/${followed}`, { method: 'DELETE' }),
     onError: (error) => notify(error.message, { type: 'error' }),
   });
   const { data: job } = useQuery({
-    queryKey: ['operations', base, 'reindex', jobId],
-    queryFn: async () => (await api(`${base}/reindex/${jobId}`)).json,
-    enabled: jobId != null,
+    queryKey: ['operations', base, 'reindex', followed],
+    queryFn: async () => (await api(`${base}/reindex/${followed}`)).json,
+    enabled: followed != null,
     refetchInterval: (q) => (q.state.data && FINISHED.test(String(q.state.data.state)) ? false : 500),
   });
-  const total = Number(job?.total ?? 0);
-  const processed = Number(job?.processed ?? 0);
-  const percent = Math.min(100, Math.floor(job?.percent ?? (total > 0 ? (processed * 100) / total : 0)));
-  const running = jobId != null && !(job && FINISHED.test(String(job.state)));
-  const eta = field(job, 'etaSeconds') ?? job?.eta;
+  const percent = Math.floor(Number(job?.percent ?? 0));
+  const running = followed != null && !(job && FINISHED.test(String(job.state)));
   return (
     <Box sx={{ my: 2 }}>
-      <Button variant="contained" onClick={() => start.mutate()} disabled={start.isPending || running}
-              title={translate('cinema.operations.reindex_title')}>
-        {translate('cinema.operations.reindex')}
-      </Button>
-      {jobId != null && (
+      <Stack direction="row" spacing={2}>
+        <Button variant="contained" onClick={() => start.mutate()} disabled={start.isPending || running}
+                title={translate('cinema.operations.reindex_title')}>
+          {translate('cinema.operations.reindex')}
+        </Button>
+        {running && (
+          <Button color="warning" onClick={() => cancel.mutate()} disabled={cancel.isPending}>
+            {translate('ra.action.cancel')}
+          </Button>
+        )}
+      </Stack>
+      {followed != null && (
         <Box sx={{ mt: 2 }} data-testid="reindex-progress">
-          <LinearProgress variant="determinate" value={percent} aria-label="reindex progress"
-                          aria-valuenow={percent} />
+          <LinearProgress variant="determinate" value={percent} aria-label="reindex progress" />
           <Typography variant="body2" sx={{ mt: 1 }}>
             <span data-testid="reindex-percent">{percent}%</span>
-            {' · '}{processed} / {total || '?'}
-            {job?.state ? ` · ${translate('cinema.operations.reindex_state')}: ${job.state}` : ''}
-            {job?.rate != null ? ` · ${translate('cinema.operations.reindex_rate', { rate: Math.round(job.rate) })}` : ''}
-            {running && eta != null ? ` · ${translate('cinema.operations.reindex_eta', { eta: Math.round(eta) })}` : ''}
+            {' · '}{job?.processed ?? 0} / {job?.total || '?'}
+            {job?.indices ? ` · ${job.indices.join(', ')}` : ''}
+            {job?.state && (
+              <>
+                {` · ${translate('cinema.operations.reindex_state')}: `}
+                <span data-testid="reindex-state">
+                  {translate(`cinema.operations.job.${job.state}`, { _: job.state })}
+                </span>
+              </>
+            )}
+            {running && job?.eventsPerSecond != null
+              ? ` · ${translate('cinema.operations.reindex_rate', { rate: Math.round(job.eventsPerSecond) })}` : ''}
+            {running && job?.etaSeconds != null
+              ? ` · ${translate('cinema.operations.reindex_eta', { eta: job.etaSeconds })}` : ''}
           </Typography>
           {job?.error && <Alert severity="error">{job.error}</Alert>}
         </Box>
@@ -198,6 +230,7 @@ const DeadLetters = ({ base }) => {
     queryKey: ['operations', base, 'dead-letter-groups'],
     queryFn: async () => (await api(`${base}/dead-letters`)).json,
     refetchInterval: POLL_MS * 5,
+    retry: 1,
   });
   if (error) return <Alert severity="warning">{translate('cinema.operations.unavailable', { error: error.message })}</Alert>;
   if (!groups) return <LinearProgress />;

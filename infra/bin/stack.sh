@@ -3,7 +3,8 @@
 #   stack.sh up       install what is missing, build, start servers, apps and gateway, wait until healthy
 #   stack.sh down     stop everything this project started
 #   stack.sh status   one line per component
-#   stack.sh test     start the servers the tests need, run every test, stop what this run started
+#   stack.sh test     start the servers the tests need, run every test (Maven, then the admin app's browser
+#                     tests), stop what this run started
 source "$(dirname "$0")/lib.sh"
 BIN="$ROOT/infra/bin"
 
@@ -64,6 +65,8 @@ test() {
   done
   fresh_test_data
   (cd "$ROOT" && mvn -B verify)
+  # The admin app in a real browser, against the apps just built, on ports and stores of the tests' own.
+  bash "$BIN/admin-ui.sh" test
 }
 
 # Each run starts from empty test stores: tests keep their data apart by unique ids within a run, and a

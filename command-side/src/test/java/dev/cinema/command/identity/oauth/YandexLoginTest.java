@@ -90,6 +90,39 @@ class YandexLoginTest {
                 .andExpect(status().isBadRequest());
     }
 
+    @Test
+    void withReturnToTheCallbackSetsTheTokenCookiesAndRedirectsThere() throws Exception {
+        String email = TestUsers.uniqueEmail("yandex");
+        FakeYandex.willLogIn(Map.of("id", uniqueYandexId(), "default_email", email));
+        MvcResult start = mvc.perform(get("/auth/api/v1/oauth/yandex/authorize-url").param("return_to", "/admin/"))
+                .andExpect(status().isFound())
+                .andReturn();
+        UriComponents callback = consent(start.getResponse().getHeader(HttpHeaders.LOCATION));
+
+        MvcResult back = mvc.perform(get(callback.getPath())
+                        .param("code", callback.getQueryParams().getFirst("code"))
+                        .param("state", callback.getQueryParams().getFirst("state"))
+                        .cookie(start.getResponse().getCookie(YandexLoginController.STATE_COOKIE)))
+                .andExpect(status().isFound())
+                .andExpect(header().string(HttpHeaders.LOCATION, "/admin/"))
+                .andReturn();
+
+        Cookie access = back.getResponse().getCookie("access_token");
+        assertThat(access).isNotNull();
+        assertThat(access.isHttpOnly()).isTrue();
+        assertThat(me(access.getValue()).get("email").asText()).isEqualTo(email);
+    }
+
+    @Test
+    void returnToMustBeAPathOnThisSite() throws Exception {
+        for (String elsewhere : new String[] {"https://evil.example/", "//evil.example/", "/\\evil.example", "admin/",
+                "/admin/ x"}) {
+            mvc.perform(get("/auth/api/v1/oauth/yandex/authorize-url").param("return_to", elsewhere))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("return_to"));
+        }
+    }
+
     private JsonNode loginThroughYandex() throws Exception {
         MvcResult start = mvc.perform(get("/auth/api/v1/oauth/yandex/authorize-url"))
                 .andExpect(status().isFound())

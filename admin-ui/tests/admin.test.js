@@ -1,0 +1,195 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import {
+  ADMIN_EMAIL, ADMIN_URL, apiCall, awaitReadModel, launch, screenshot, signIn, unique, withScreenshot,
+} from './browser.js';
+
+/**
+ * The admin app in a real browser against the real apps: one admin session through the catalogue, the conflict
+ * between two tabs, a reindex, and sign-out. The tests run in order and share the browser.
+ */
+describe('admin app', { concurrency: false }, () => {
+  let browser;
+  let page;
+  const tag = unique();
+  const title = `Browser test film ${tag}`;
+  let filmId;
+
+  before(async () => {
+    browser = await launch();
+    page = browser.context.pages()[0] ?? await browser.context.newPage();
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  test('signs in with e-mail and password and switches language', async () => {
+    await withScreenshot(page, '01-sign-in', async () => {
+      await signIn(page);
+      await page.getByRole('menuitem', { name: 'Films' }).waitFor();
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.getByRole('menuitem', { name: 'Русский' }).click();
+      await page.getByRole('menuitem', { name: 'Фильмы' }).waitFor();
+      await page.getByRole('button', { name: 'Русский' }).click();
+      await page.getByRole('menuitem', { name: 'English' }).click();
+      await page.getByRole('menuitem', { name: 'Films' }).waitFor();
+    });
+  });
+
+  test('creates a film with two genres and three credits and finds it by search', async () => {
+    const { context } = browser;
+    const genres = [];
+    for (const name of [`Noir ${tag}`, `Satire ${tag}`]) {
+      genres.push((await apiCall(context, 'POST', '/admin/api/v1/genres', { name })).json.id);
+    }
+    const persons = [`Anna Actress ${tag}`, `Boris Writer ${tag}`, `Vera Director ${tag}`];
+    let last;
+    for (const fullName of persons) last = await apiCall(context, 'POST', '/admin/api/v1/persons', { fullName });
+    await awaitReadModel(context, last.headers);
+
+    await withScreenshot(page, '02-film-created-and-found', async () => {
+      await page.goto(`${ADMIN_URL}#/films/create`);
+      await page.getByLabel(/^Title/).fill(title);
+      await page.getByLabel('Description').fill('Made by the browser test');
+      await page.getByLabel(/^Rating/).fill('7.5');
+      for (const genre of [`Noir ${tag}`, `Satire ${tag}`]) {
+        await page.getByLabel('Genres').fill(genre);
+        await page.getByRole('option', { name: genre }).click();
+      }
+      const roles = ['Actor', 'Writer', 'Director'];
+      for (let i = 0; i < persons.length; i++) {
+        await page.getByRole('button', { name: 'Add' }).click();
+        const person = page.getByLabel(/^Person/).nth(i);
+        await person.fill(persons[i].split(' ')[0] + ' ' + persons[i].split(' ')[1]);
+        await page.getByRole('option', { name: persons[i] }).click();
+        await page.getByLabel(/^Role/).nth(i).click();
+        await page.getByRole('option', { name: roles[i] }).click();
+      }
+      await page.getByRole('button', { name: 'Save' }).click();
+      // Back on the list, which read with the write's consistency token.
+      await page.waitForURL(/#\/films(\?|$)/);
+      await page.getByPlaceholder('Search').fill(title);
+      const row = page.getByRole('row').filter({ hasText: title });
+      await row.waitFor();
+      filmId = (await row.getByRole('link', { name: 'Edit' }).getAttribute('href')).split('/').pop();
+    });
+
+    const { json: film } = await apiCall(context, 'GET', `/admin/api/v1/films/${filmId}`);
+    assert.deepEqual(new Set(film.genreIds), new Set(genres));
+    assert.deepEqual(film.credits.map((c) => c.role).sort(), ['actor', 'director', 'writer']);
+  });
+
+  test('an edit in a second tab after a save in the first shows the conflict and reloads', async () => {
+    assert.ok(filmId, 'the film of the previous test');
+    const second = await browser.context.newPage();
+    try {
+      await withScreenshot(page, '03-conflict-first-tab', async () => {
+        await page.goto(`${ADMIN_URL}#/films/${filmId}`);
+        await second.goto(`${ADMIN_URL}#/films/${filmId}`);
+        await second.getByLabel(/^Title/).waitFor();
+        // Chromium pauses animation frames in a tab in the background, and Playwright's checks wait for them.
+        await page.bringToFront();
+        await page.getByLabel(/^Title/).waitFor();
+
+        await page.getByLabel(/^Title/).fill(`${title} (first tab)`);
+        await page.getByRole('button', { name: 'Save' }).click();
+        await page.waitForURL(/#\/films(\?|$)/);
+      });
+
+      await withScreenshot(second, '03-conflict', async () => {
+        await second.bringToFront();
+        await second.getByLabel('Description').fill('Changed in the second tab');
+        await second.getByRole('button', { name: 'Save' }).click();
+        const dialog = second.getByRole('dialog', { name: 'Someone else changed this in the meantime' });
+        await dialog.waitFor();
+        const changes = dialog.getByTestId('conflict-changes');
+        await changes.getByRole('row').filter({ hasText: `${title} (first tab)` }).waitFor();
+        await screenshot(second, '03-conflict-dialog');
+        await dialog.getByRole('button', { name: /Reload/ }).click();
+        await dialog.waitFor({ state: 'detached' });
+        assert.equal(await second.getByLabel(/^Title/).inputValue(), `${title} (first tab)`);
+        // After the reload the form holds the current version: saving works.
+        await second.getByLabel('Description').fill('Changed in the second tab after reloading');
+        await second.getByRole('button', { name: 'Save' }).click();
+        await second.waitForURL(/#\/films(\?|$)/);
+      });
+    } finally {
+      await second.close();
+      await page.bringToFront();
+    }
+    const { json: film } = await apiCall(browser.context, 'GET', `/admin/api/v1/films/${filmId}`);
+    assert.equal(film.title, `${title} (first tab)`);
+    assert.equal(film.description, 'Changed in the second tab after reloading');
+  });
+
+  test('refreshes an expired access token quietly, then finds a user and the login history', async () => {
+    // As if the 15-minute access token had expired: only the refresh cookie is left.
+    await browser.context.clearCookies({ name: 'access_token' });
+    await withScreenshot(page, '04-user-login-history', async () => {
+      await page.goto(`${ADMIN_URL}#/users`);
+      const email = ADMIN_EMAIL;
+      await page.getByPlaceholder('Search').fill(email.slice(0, 12).toUpperCase());
+      const row = page.getByRole('row').filter({ hasText: email });
+      await row.getByText('admin', { exact: true }).waitFor();
+      await row.getByRole('link', { name: 'Edit' }).click();
+      await page.getByRole('tab', { name: 'Login history' }).click();
+      await page.getByTestId('login-history').getByRole('cell', { name: 'password' }).first().waitFor();
+    });
+    const cookies = await browser.context.cookies();
+    assert.ok(cookies.some((c) => c.name === 'access_token' && c.value), 'a new access token cookie');
+  });
+
+  test('charts the top films and a film\'s audience', async () => {
+    const now = new Date().toISOString();
+    await apiCall(browser.context, 'POST', '/ugc/api/v1/events', [
+      { type: 'view_progress', film_id: filmId, position_s: 5000, duration_s: 5400, occurred_at: now },
+      { type: 'rating', film_id: filmId, score: 9, occurred_at: now },
+      { type: 'bookmark_added', film_id: filmId, occurred_at: now },
+    ]);
+    const filmTitle = `${title} (first tab)`;
+    await withScreenshot(page, '05-analytics', async () => {
+      await page.goto(`${ADMIN_URL}#/analytics`);
+      await page.getByLabel('Film').fill(filmTitle);
+      await page.getByRole('option', { name: filmTitle }).click();
+      // The projection writes to ClickHouse in batches: reload the page's data until the events are in.
+      const stats = page.getByTestId('film-stats');
+      const top = page.getByTestId('top-films');
+      for (let attempt = 0; ; attempt++) {
+        await stats.waitFor();
+        if (await stats.getByText('Average rating: 9').count() && await top.getByText(new RegExp(tag)).count()) break;
+        assert.ok(attempt < 30, 'the film\'s events reached the analytics');
+        await page.waitForTimeout(1000);
+        await page.getByRole('button', { name: 'Refresh' }).click();
+      }
+    });
+  });
+
+  test('starts a reindex and watches its progress reach 100%', async (t) => {
+    const { json: api } = await apiCall(browser.context, 'GET', '/movies/api/openapi/v3/api-docs');
+    if (!api.paths['/movies/api/v1/admin/reindex']) {
+      t.skip('the query side has no reindex API yet');
+      return;
+    }
+    await withScreenshot(page, '06-reindex', async () => {
+      await page.goto(`${ADMIN_URL}#/operations`);
+      await page.getByRole('button', { name: 'Reindex' }).click();
+      await page.getByTestId('reindex-progress').waitFor();
+      await page.getByTestId('reindex-percent').filter({ hasText: '100%' }).waitFor({ timeout: 180_000 });
+      // Then the aliases are swapped and the job is over.
+      await page.getByTestId('reindex-state').filter({ hasText: 'completed' }).waitFor({ timeout: 60_000 });
+    });
+  });
+
+  test('signs out', async () => {
+    await withScreenshot(page, '07-signed-out', async () => {
+      await page.goto(`${ADMIN_URL}#/films`);
+      await page.getByRole('button', { name: 'Profile' }).click();
+      await page.getByRole('menuitem', { name: 'Logout' }).click();
+      await page.getByRole('button', { name: 'Sign in' }).waitFor();
+      // The session is over on the server too: the app asks to sign in again after a reload.
+      await page.reload();
+      await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    });
+  });
+});
