@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 STACK := infra/bin/stack.sh
 
-.PHONY: help up down status test superuser import demo-data
+.PHONY: help up down status test superuser import demo-data bench bench-short chaos
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -27,3 +27,12 @@ import: ## import a catalogue folder in the original format (DATA=../shared/data
 
 demo-data: ## generate a synthetic catalogue of FILMS films (SEED=42) and import it
 	@bash infra/bin/catalog.sh demo-data $(or $(FILMS),1000) $(or $(SEED),42)
+
+bench: ## measure the running platform against raw baselines (3 runs each) → bench/results/<date>.md; not in CI
+	@bash bench/bench.sh run $(BENCH_ARGS)
+
+bench-short: ## the same benchmarks briefly (1 run of 3 s, light load), to check the harness
+	@bash bench/bench.sh run --runs=1 --seconds=3 --search-clients=10 --ugc-clients=2 --projection-rate=5 --name=short $(BENCH_ARGS)
+
+chaos: ## fault and security suite against the running stack: restarts servers, kill -9 of query-side (see bench/README.md)
+	@bash bench/bench.sh chaos $(CHAOS_ARGS)

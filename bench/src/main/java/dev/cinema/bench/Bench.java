@@ -43,7 +43,11 @@ public final class Bench {
                 figures.addAll(new UgcIngest(platform, settings).measure());
             }
             if (settings.runs("reindex")) {
-                figures.addAll(new Reindex(platform, settings, options.getOrDefault("reindex-index-prefix", "")).measure());
+                // The query-side of the reindex store (bench.sh reindex-store), unless told otherwise.
+                Map<String, String> reindexOptions = new HashMap<>(options);
+                reindexOptions.put("query-url", options.getOrDefault("query-url-for-reindex", platform.queryUrl()));
+                figures.addAll(new Reindex(Platform.from(reindexOptions), settings,
+                        options.getOrDefault("reindex-index-prefix", "bench_")).measure());
             }
         } finally {
             if (!figures.isEmpty()) {
