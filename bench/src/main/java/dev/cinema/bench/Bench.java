@@ -51,7 +51,7 @@ public final class Bench {
             }
         } finally {
             if (!figures.isEmpty()) {
-                Path file = Results.write(out, settings.name(), figures, settings.describe());
+                Path file = Results.write(out, settings.name(), figures, settings.describe(), options.get("note"));
                 System.err.println("Results: " + file);
                 System.out.print(java.nio.file.Files.readString(file));
             }

@@ -17,6 +17,7 @@ import java.util.Set;
  * injected with the project's scripts. Exit status 1 when any check failed; a table of what ran and what it
  * counted goes to bench/results/chaos-&lt;date&gt;.md. Options: --only=security,readmodel,query-kill,es-restart,
  * clickhouse-stop,kafka-restart (default all), --root=&lt;checkout that started the stack&gt; (default .),
+ * --rehearsal=true (the scenarios' load and checks without the faults, for a stack that others use),
  * --event-store=cinema, --index-prefix=, --clickhouse-database=cinema.
  */
 public final class Chaos {
@@ -35,7 +36,8 @@ public final class Chaos {
         Platform platform = Platform.from(options);
         ReadModelCheck catalogue = new ReadModelCheck(platform, options.getOrDefault("event-store", "cinema"),
                 options.getOrDefault("index-prefix", ""));
-        Faults faults = new Faults(platform, new Scripts(Path.of(options.getOrDefault("root", ".")).toAbsolutePath()),
+        Faults faults = new Faults(platform, new Scripts(Path.of(options.getOrDefault("root", ".")).toAbsolutePath().normalize(),
+                        Boolean.parseBoolean(options.getOrDefault("rehearsal", "false"))),
                 catalogue, options.getOrDefault("clickhouse-database", "cinema"));
         Map<String, List<String>> outcomes = new LinkedHashMap<>();
         for (String scenario : SCENARIOS) {

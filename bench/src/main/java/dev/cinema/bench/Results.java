@@ -17,12 +17,15 @@ final class Results {
     private Results() {
     }
 
-    static Path write(Path folder, String name, List<Figure> figures, String settings) throws IOException {
+    static Path write(Path folder, String name, List<Figure> figures, String settings, String note) throws IOException {
         Files.createDirectories(folder);
         Path file = folder.resolve((name == null ? LocalDate.now(ZoneOffset.UTC).toString() : name) + ".md");
         StringBuilder text = new StringBuilder();
         text.append("# Benchmarks, ").append(ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME).substring(0, 16))
                 .append(" UTC\n\n");
+        if (note != null) {
+            text.append(note).append("\n\n");
+        }
         text.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
                 .append(System.getProperty("java.version")).append(". Settings: ").append(settings).append(".\n");
         text.append("Each figure is the median of the runs listed (platform and baseline runs alternate), the baseline ")
