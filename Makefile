@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 STACK := infra/bin/stack.sh
 
-.PHONY: help up down status test superuser import demo-data reindex
+.PHONY: help up down status test superuser import demo-data reindex bench bench-short chaos
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -30,3 +30,12 @@ demo-data: ## generate a synthetic catalogue of FILMS films (SEED=42) and import
 
 reindex: ## rebuild the search indices by event replay, no downtime, with progress: make reindex ADMIN_EMAIL=… ADMIN_PASSWORD=…
 	@ADMIN_EMAIL="$(ADMIN_EMAIL)" ADMIN_PASSWORD="$(ADMIN_PASSWORD)" ADMIN_TOKEN="$(ADMIN_TOKEN)" INDICES="$(INDICES)" bash infra/bin/reindex.sh
+
+bench: ## measure the running platform against raw baselines (3 runs each) → bench/results/<date>.md; not in CI
+	@bash bench/bench.sh run $(BENCH_ARGS)
+
+bench-short: ## the same benchmarks briefly (1 run of 3 s, light load), to check the harness
+	@bash bench/bench.sh run --runs=1 --seconds=3 --search-clients=10 --ugc-clients=2 --projection-rate=5 --name=short $(BENCH_ARGS)
+
+chaos: ## fault and security suite against the running stack: restarts servers, kill -9 of query-side (see bench/README.md)
+	@bash bench/bench.sh chaos $(CHAOS_ARGS)
