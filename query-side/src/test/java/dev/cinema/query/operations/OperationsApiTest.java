@@ -79,7 +79,7 @@ class OperationsApiTest {
         mvc.perform(get(ADMIN + "/dead-letters/catalog").param("limit", "500").with(admin()))
                 .andExpect(status().isOk())
                 .andExpect(header().exists("X-Total-Count"))
-                .andExpect(jsonPath("$[?(@.sequence == '" + film + "')].messageType",
+                .andExpect(jsonPath("$[?(@.sequence == '" + film + "')].message_type",
                         contains(FilmCreated.class.getName(), FilmRetitled.class.getName())))
                 .andExpect(jsonPath("$[?(@.id == '" + letters.get(0) + "')].cause",
                         hasItem(IllegalArgumentException.class.getName() + ": A film needs a title")));
