@@ -60,6 +60,10 @@ esac
 # One line, redrawn each second: a bar, percent, positions replayed, speed, time left.
 while true; do
   call GET "$API/$JOB"
+  if [[ $STATUS == 401 || $STATUS == 403 ]]; then
+    printf '\n' >&2
+    die "the access token was refused ($STATUS; expired?): the reindex goes on in query-side; pass ADMIN_EMAIL/ADMIN_PASSWORD so that this script can log in again"
+  fi
   if [[ $STATUS != 200 ]]; then
     printf '\r%-100s' "query-side unreachable ($STATUS); the job resumes when it is back, waiting…" >&2
     sleep 2

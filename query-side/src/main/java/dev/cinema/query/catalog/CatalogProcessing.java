@@ -33,6 +33,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The catalogue projection: one processing group, {@value #GROUP}, for films, persons and genres (a pooled
  * streaming processor, {@code axon.eventhandling.processors.catalog}, its segments claimable by any instance).
+ * Its handlers are those of the live {@link CatalogProjection}, registered here rather than found by a
+ * {@code @ProcessingGroup} annotation: a reindex runs another instance of the same projectors for its own target.
  *
  * <p><b>Sequencing.</b> Events are sequenced per aggregate ({@link SequentialPerAggregatePolicy}): each film's,
  * person's and genre's events are handled in order, in one segment, while different aggregates go in parallel.

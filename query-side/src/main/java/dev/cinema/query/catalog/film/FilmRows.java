@@ -45,11 +45,23 @@ public class FilmRows {
         if (inserted == 0) {
             return false;
         }
-        for (UUID genre : event.genreIds() == null ? List.<UUID>of() : event.genreIds()) {
-            addGenre(event.filmId(), genre);
+        // The links in one statement each (a film has a few genres and many credits; replays create many films).
+        List<UUID> genres = event.genreIds() == null ? List.of() : event.genreIds();
+        if (!genres.isEmpty()) {
+            jdbc.sql(target.sql("""
+                            INSERT INTO catalog_film_genre (film_id, genre_id) SELECT ?, unnest(?::uuid[])
+                            ON CONFLICT DO NOTHING"""))
+                    .params(event.filmId(), idArray(genres)).update();
         }
-        for (Credit credit : event.credits() == null ? List.<Credit>of() : event.credits()) {
-            addCredit(event.filmId(), credit.personId(), credit.role());
+        List<Credit> credits = event.credits() == null ? List.of() : event.credits();
+        if (!credits.isEmpty()) {
+            jdbc.sql(target.sql("""
+                            INSERT INTO catalog_film_credit (film_id, person_id, role)
+                            SELECT ?, person, role FROM unnest(?::uuid[], ?::text[]) AS c(person, role)
+                            ON CONFLICT DO NOTHING"""))
+                    .params(event.filmId(), idArray(credits.stream().map(Credit::personId).toList()),
+                            credits.stream().map(credit -> credit.role().name()).toArray(String[]::new))
+                    .update();
         }
         return true;
     }

@@ -79,6 +79,8 @@ public class ReindexRunner implements SmartLifecycle {
     private static final List<String> LOOKUP_TABLES =
             List.of("catalog_genre", "catalog_person", "catalog_film", "catalog_film_genre", "catalog_film_credit");
     private static final long POLL_MILLIS = 500;
+    /** Replayed events before the replay's tables are first analysed (see {@link #analyseReplayTables()}). */
+    private static final long ANALYSE_EVERY = 20_000;
 
     private final ReindexJobs jobs;
     private final ReplayProcessor replay;
@@ -247,6 +249,7 @@ public class ReindexRunner implements SmartLifecycle {
             }
             replay.start(new CatalogProjection(target(versions), jdbc, client, indices, List.of()));
             Speed speed = new Speed();
+            long analysedAt = 0;
             while (!suspending) {
                 ReindexJob now = jobs.find(job.id()).orElseThrow();
                 if (now.cancelRequested()) {
@@ -256,6 +259,10 @@ public class ReindexRunner implements SmartLifecycle {
                 long head = positions.head();
                 Progress progress = progress(head);
                 jobs.progress(job.id(), progress.processed(), progress.total(), speed.sample(progress.processed()));
+                if (progress.processed() > analysedAt * 3 / 2 + ANALYSE_EVERY) {
+                    analyseReplayTables();
+                    analysedAt = progress.processed();
+                }
                 if (progress.processed() >= progress.total() && swap(job, versions)) {
                     complete(job, versions);
                     return;
@@ -323,6 +330,7 @@ public class ReindexRunner implements SmartLifecycle {
 
     private void complete(ReindexJob job, Map<SearchIndex, Integer> versions) throws IOException {
         cache.invalidateAll();
+        sleep(properties.oldVersionsGrace().toMillis());
         for (Map.Entry<SearchIndex, Integer> entry : versions.entrySet()) {
             indices.dropVersionsOtherThan(entry.getKey(), entry.getValue());
         }
@@ -355,6 +363,17 @@ public class ReindexRunner implements SmartLifecycle {
         }
         jobs.finish(job.id(), state, error);
         log.info("Reindex {} {}", job.id(), state.name().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Refreshes the planner's statistics of the replay's tables, which grow from nothing to the whole catalogue
+     * within minutes: with the statistics of empty tables, the document queries of the write phase (under the
+     * replay's lock) turn into scans of whole tables and the replay slows down as it goes. Autovacuum may be off,
+     * or too slow to keep up; so every half as much again as at the last time (a handful of times per replay).
+     */
+    private void analyseReplayTables() {
+        jdbc.sql("ANALYZE " + String.join(", ", LOOKUP_TABLES.stream().map(t -> replaySchema + "." + t).toList()))
+                .update();
     }
 
     private void discardReplayState() {
@@ -420,7 +439,7 @@ public class ReindexRunner implements SmartLifecycle {
             TimeUnit.MILLISECONDS.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for the replay", e);
+            throw new IllegalStateException("Interrupted", e);
         }
     }
 

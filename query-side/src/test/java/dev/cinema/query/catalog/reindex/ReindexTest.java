@@ -157,10 +157,15 @@ class ReindexTest {
 
     @Test
     void aReindexWhoseRunnerStoppedResumesFromItsTokens() throws Exception {
+        Map<SearchIndex, Integer> before = liveVersions();
+        String building = indices.concreteName(FilmDocument.INDEX, before.get(FilmDocument.INDEX) + 1);
         String job;
+        String buildingIndexUuid;
         try (HeldReplay held = holdReplay()) {
             job = start();
             awaitPrepared(job);
+            buildingIndexUuid = uuidOf(building);
+            assertThat(buildingIndexUuid).isNotBlank();
             // As a shutdown would: the runner stops the replay (its batches in flight finish once the lock is free).
             CompletableFuture<Void> suspended = CompletableFuture.runAsync(runner::suspend);
             Thread.sleep(200);
@@ -172,6 +177,8 @@ class ReindexTest {
 
         runner.resumeRunningJob();
         awaitState(job, "COMPLETED");
+        // Resumed, not started over: the index it was building is the one now live.
+        assertThat(uuidOf(indices.alias(FilmDocument.INDEX))).isEqualTo(buildingIndexUuid);
         awaitLiveCaughtUp();
         assertThat(counts().get(FilmDocument.INDEX)).isEqualTo(
                 jdbc.sql("SELECT count(*) FROM catalog_film WHERE NOT deleted").query(Long.class).single());
@@ -258,6 +265,11 @@ class ReindexTest {
             counts.put(index, client.count(c -> c.index(alias)).count());
         }
         return counts;
+    }
+
+    private String uuidOf(String index) throws IOException {
+        return client.indices().get(g -> g.index(index)).result().values().iterator().next()
+                .settings().index().uuid();
     }
 
     private boolean exists(String index) throws IOException {
