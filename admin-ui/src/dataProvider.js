@@ -228,9 +228,6 @@ export const dataProvider = {
   getList: byResource('getList'),
   getOne: byResource('getOne'),
   getMany: byResource('getMany'),
-  async getManyReference() {
-    return { data: [], total: 0 };
-  },
   create: byResource('create'),
   update: byResource('update'),
   async updateMany(resource, { ids, data }) {

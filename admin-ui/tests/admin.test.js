@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
-  ADMIN_EMAIL, ADMIN_URL, apiCall, awaitReadModel, launch, screenshot, signIn, unique, withScreenshot,
+  ADMIN_EMAIL, ADMIN_URL, ORIGIN, apiCall, awaitReadModel, launch, screenshot, signIn, unique, withScreenshot,
 } from './browser.js';
 
 /**
@@ -181,8 +181,29 @@ describe('admin app', { concurrency: false }, () => {
     });
   });
 
+  test('refuses a user without the admin role', async () => {
+    const email = `plain-user-${tag}@example.com`;
+    const password = `not an admin ${tag}`;
+    const response = await browser.context.request.post(`${ORIGIN}/auth/api/v1/users/register`, {
+      data: { email, password },
+    });
+    assert.equal(response.status(), 201);
+    const other = await launch();
+    const otherPage = other.context.pages()[0] ?? await other.context.newPage();
+    try {
+      await withScreenshot(otherPage, '07-not-admin-refused', async () => {
+        await signIn(otherPage, email, password);
+        await otherPage.getByText('Only administrators may use this app').waitFor();
+        await otherPage.getByRole('button', { name: 'Sign in' }).waitFor();
+        assert.equal(await otherPage.getByRole('menuitem', { name: 'Films' }).count(), 0);
+      });
+    } finally {
+      await other.close();
+    }
+  });
+
   test('signs out', async () => {
-    await withScreenshot(page, '07-signed-out', async () => {
+    await withScreenshot(page, '08-signed-out', async () => {
       await page.goto(`${ADMIN_URL}#/films`);
       await page.getByRole('button', { name: 'Profile' }).click();
       await page.getByRole('menuitem', { name: 'Logout' }).click();
