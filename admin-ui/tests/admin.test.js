@@ -140,6 +140,43 @@ describe('admin app', { concurrency: false }, () => {
     assert.ok(cookies.some((c) => c.name === 'access_token' && c.value), 'a new access token cookie');
   });
 
+  test('creates a permission and a role with it, and grants the role to a user', async () => {
+    const permission = `films.edit.${tag}`;
+    const role = `editor-${tag}`;
+    const email = `editor-${tag}@example.com`;
+    const registered = await browser.context.request.post(`${ORIGIN}/auth/api/v1/users/register`, {
+      data: { email, password: `an editor ${tag}` },
+    });
+    assert.equal(registered.status(), 201);
+    const userId = (await registered.json()).id;
+
+    await withScreenshot(page, '05-role-granted', async () => {
+      await page.goto(`${ADMIN_URL}#/permissions/create`);
+      await page.getByLabel(/^Name/).fill(permission);
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('row').filter({ hasText: permission }).waitFor();
+
+      await page.goto(`${ADMIN_URL}#/roles/create`);
+      await page.getByLabel(/^Name/).fill(role);
+      await page.getByLabel('Permissions').fill(permission);
+      await page.getByRole('option', { name: permission }).click();
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('row').filter({ hasText: role }).waitFor();
+
+      await page.goto(`${ADMIN_URL}#/users/${userId}`);
+      await page.getByLabel('Roles').fill(role);
+      await page.getByRole('option', { name: role }).click();
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.waitForURL(/#\/users(\?|$)/);
+      await page.getByPlaceholder('Search').fill(email);
+      await page.getByRole('row').filter({ hasText: email }).getByText(role, { exact: true }).waitFor();
+    });
+    const { json: user } = await apiCall(browser.context, 'GET', `/auth/api/v1/users/${userId}`);
+    assert.deepEqual(user.roles, [role]);
+    const { json: granted } = await apiCall(browser.context, 'GET', `/auth/api/v1/roles/${role}`);
+    assert.deepEqual(granted.permissions.map((p) => p.name), [permission]);
+  });
+
   test('charts the top films and a film\'s audience', async () => {
     const now = new Date().toISOString();
     await apiCall(browser.context, 'POST', '/ugc/api/v1/events', [
@@ -148,7 +185,7 @@ describe('admin app', { concurrency: false }, () => {
       { type: 'bookmark_added', film_id: filmId, occurred_at: now },
     ]);
     const filmTitle = `${title} (first tab)`;
-    await withScreenshot(page, '05-analytics', async () => {
+    await withScreenshot(page, '06-analytics', async () => {
       await page.goto(`${ADMIN_URL}#/analytics`);
       await page.getByLabel('Film').fill(filmTitle);
       await page.getByRole('option', { name: filmTitle }).click();
@@ -174,7 +211,7 @@ describe('admin app', { concurrency: false }, () => {
       t.skip('the query side has no reindex API yet');
       return;
     }
-    await withScreenshot(page, '06-reindex', async () => {
+    await withScreenshot(page, '07-reindex', async () => {
       await page.goto(`${ADMIN_URL}#/operations`);
       await page.getByRole('button', { name: 'Reindex' }).click();
       await page.getByTestId('reindex-progress').waitFor();
@@ -194,7 +231,7 @@ describe('admin app', { concurrency: false }, () => {
     const other = await launch();
     const otherPage = other.context.pages()[0] ?? await other.context.newPage();
     try {
-      await withScreenshot(otherPage, '07-not-admin-refused', async () => {
+      await withScreenshot(otherPage, '08-not-admin-refused', async () => {
         await signIn(otherPage, email, password);
         await otherPage.getByText('Only administrators may use this app').waitFor();
         await otherPage.getByRole('button', { name: 'Sign in' }).waitFor();
@@ -206,7 +243,7 @@ describe('admin app', { concurrency: false }, () => {
   });
 
   test('signs out', async () => {
-    await withScreenshot(page, '08-signed-out', async () => {
+    await withScreenshot(page, '09-signed-out', async () => {
       await page.goto(`${ADMIN_URL}#/films`);
       await page.getByRole('button', { name: 'Profile' }).click();
       await page.getByRole('menuitem', { name: 'Logout' }).click();

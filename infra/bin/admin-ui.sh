@@ -35,6 +35,8 @@ test_env() {
   local jwks="http://127.0.0.1:$((BASE + 81))/auth/.well-known/jwks.json"
   # Pids, logs and signing keys of this second set of apps live apart from the live stack's.
   export CINEMA_DATA_DIR="$DATA_DIR/browser-tests"
+  # Short-lived JVMs: the quick compiler and the serial collector start them sooner on a small machine.
+  export JAVA_OPTS=${BROWSER_TEST_JAVA_OPTS:--Xmx512m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC}
   export GATEWAY_PORT=$BASE COMMAND_SIDE_PORT=$((BASE + 81)) QUERY_SIDE_PORT=$((BASE + 82)) UGC_PROJECTION_PORT=$((BASE + 83))
   export COMMAND_SIDE_ADDR=127.0.0.1:$COMMAND_SIDE_PORT QUERY_SIDE_ADDR=127.0.0.1:$QUERY_SIDE_PORT \
     UGC_PROJECTION_ADDR=127.0.0.1:$UGC_PROJECTION_PORT
