@@ -40,7 +40,7 @@ test_env() {
   export GATEWAY_PORT=$BASE COMMAND_SIDE_PORT=$((BASE + 81)) QUERY_SIDE_PORT=$((BASE + 82)) UGC_PROJECTION_PORT=$((BASE + 83))
   export COMMAND_SIDE_ADDR=127.0.0.1:$COMMAND_SIDE_PORT QUERY_SIDE_ADDR=127.0.0.1:$QUERY_SIDE_PORT \
     UGC_PROJECTION_ADDR=127.0.0.1:$UGC_PROJECTION_PORT
-  # Small connection pools: PostgreSQL's 100 connections are shared with the live stack and the Maven tests.
+  # Small connection pools: PostgreSQL's connections are shared with the live stack and other test runs.
   export COMMAND_SIDE_ARGS="--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$DB
     --spring.datasource.hikari.maximum-pool-size=8"
   export QUERY_SIDE_ARGS="--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$DB?currentSchema=query_side,public
