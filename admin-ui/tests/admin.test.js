@@ -205,13 +205,34 @@ describe('admin app', { concurrency: false }, () => {
     });
   });
 
+  test('shows the film\'s history and deletes it after confirming', async () => {
+    await withScreenshot(page, '07-history-and-delete', async () => {
+      await page.goto(`${ADMIN_URL}#/films/${filmId}/history`);
+      const history = page.getByTestId('history');
+      // Created, then the first tab's title, then the second tab's description (its stale save wrote nothing).
+      await history.getByRole('cell', { name: 'FilmDescriptionChanged' }).waitFor();
+      assert.deepEqual(await history.locator('tbody tr td:nth-child(2)').allTextContents(),
+        ['FilmCreated', 'FilmRetitled', 'FilmDescriptionChanged']);
+
+      await page.getByRole('button', { name: 'Delete' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
+      await page.waitForURL(/#\/films(\?|$)/);
+      // The list read after the delete (with its consistency token) has it no more, nor has a search.
+      await page.getByPlaceholder('Search').fill(`${title} (first tab)`);
+      await page.waitForURL(/filter=/);
+      await page.getByRole('row').nth(1).or(page.getByText('No results found')).first().waitFor();
+      assert.equal(await page.getByRole('row').filter({ hasText: `${title} (first tab)` }).count(), 0);
+    });
+    assert.equal((await browser.context.request.get(`${ORIGIN}/admin/api/v1/films/${filmId}`)).status(), 404);
+  });
+
   test('starts a reindex and watches its progress reach 100%', async (t) => {
     const { json: api } = await apiCall(browser.context, 'GET', '/movies/api/openapi/v3/api-docs');
     if (!api.paths['/movies/api/v1/admin/reindex']) {
       t.skip('the query side has no reindex API yet');
       return;
     }
-    await withScreenshot(page, '07-reindex', async () => {
+    await withScreenshot(page, '08-reindex', async () => {
       await page.goto(`${ADMIN_URL}#/operations`);
       await page.getByRole('button', { name: 'Reindex' }).click();
       await page.getByTestId('reindex-progress').waitFor();
@@ -231,7 +252,7 @@ describe('admin app', { concurrency: false }, () => {
     const other = await launch();
     const otherPage = other.context.pages()[0] ?? await other.context.newPage();
     try {
-      await withScreenshot(otherPage, '08-not-admin-refused', async () => {
+      await withScreenshot(otherPage, '09-not-admin-refused', async () => {
         await signIn(otherPage, email, password);
         await otherPage.getByText('Only administrators may use this app').waitFor();
         await otherPage.getByRole('button', { name: 'Sign in' }).waitFor();
@@ -243,7 +264,7 @@ describe('admin app', { concurrency: false }, () => {
   });
 
   test('signs out', async () => {
-    await withScreenshot(page, '09-signed-out', async () => {
+    await withScreenshot(page, '10-signed-out', async () => {
       await page.goto(`${ADMIN_URL}#/films`);
       await page.getByRole('button', { name: 'Profile' }).click();
       await page.getByRole('menuitem', { name: 'Logout' }).click();
