@@ -60,9 +60,6 @@ const catalogue = {
       return { data: response.json.map(filmSummary), total: totalOf(response) };
     },
     body: filmBody,
-    async getMany(ids) {
-      return Promise.all(ids.map(async (id) => filmSummary((await api(`${QUERY}/films/${id}`)).json)));
-    },
   },
   persons: {
     async getList({ pagination, filter }) {
@@ -150,10 +147,6 @@ const users = {
     const [{ json }, roles] = await Promise.all([api(`${AUTH}/users/${id}`), roleIdsByName()]);
     return { data: userRow(json, roles) };
   },
-  async getMany({ ids }) {
-    const roles = await roleIdsByName();
-    return { data: await Promise.all(ids.map(async (id) => userRow((await api(`${AUTH}/users/${id}`)).json, roles))) };
-  },
   async update({ id, data, previousData }) {
     await syncMembers(previousData?.roleIds, data.roleIds ?? [],
       (role) => api(`${AUTH}/users/${id}/roles/${role}`, { method: 'PUT' }),
@@ -228,29 +221,9 @@ export const dataProvider = {
   getList: byResource('getList'),
   getOne: byResource('getOne'),
   getMany: byResource('getMany'),
-  async getManyReference() {
-    return { data: [], total: 0 };
-  },
   create: byResource('create'),
   update: byResource('update'),
-  async updateMany(resource, { ids, data }) {
-    const provider = providers[resource];
-    for (const id of ids) {
-      const { data: previousData } = await provider.getOne({ id });
-      await provider.update({ id, data: { ...previousData, ...data }, previousData });
-    }
-    return { data: ids };
-  },
   delete: byResource('delete'),
-  async deleteMany(resource, { ids }) {
-    const provider = providers[resource];
-    for (const id of ids) {
-      const { data: previousData } = await provider.getOne({ id });
-      await provider.delete({ id, previousData });
-    }
-    return { data: ids };
-  },
-
   /** An aggregate's stored events, oldest first. */
   async history(resource, id) {
     return (await api(`${CATALOG}/${resource}/${id}/history`)).json;

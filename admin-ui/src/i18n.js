@@ -137,9 +137,16 @@ const ru = {
   },
 };
 
+/** The pack's messages with ours on top; the sign-in form asks for the e-mail, which is the login here. */
+const withOwn = (pack, own, email) => ({
+  ...pack,
+  ...own,
+  ra: { ...pack.ra, auth: { ...pack.ra.auth, username: email } },
+});
+
 const messages = {
-  en: { ...englishMessages, ...en },
-  ru: { ...russianMessages, ...ru },
+  en: withOwn(englishMessages, en, 'E-mail'),
+  ru: withOwn(russianMessages, ru, 'E-mail'),
 };
 
 export const i18nProvider = polyglotI18nProvider((locale) => messages[locale] ?? messages.en, 'en', [

@@ -137,10 +137,11 @@ const Reindex = ({ base, indices }) => {
                 </span>
               </>
             )}
-            {running && job?.eventsPerSecond != null
-              ? ` · ${translate('cinema.operations.reindex_rate', { rate: Math.round(job.eventsPerSecond) })}` : ''}
-            {running && job?.etaSeconds != null
-              ? ` · ${translate('cinema.operations.reindex_eta', { eta: job.etaSeconds })}` : ''}
+            {running && field(job, 'eventsPerSecond') != null
+              ? ` · ${translate('cinema.operations.reindex_rate', { rate: Math.round(field(job, 'eventsPerSecond')) })}`
+              : ''}
+            {running && field(job, 'etaSeconds') != null
+              ? ` · ${translate('cinema.operations.reindex_eta', { eta: field(job, 'etaSeconds') })}` : ''}
           </Typography>
           {job?.error && <Alert severity="error">{job.error}</Alert>}
         </Box>

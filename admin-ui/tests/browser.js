@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
 /** Where the app runs (admin-ui.sh starts it) and who signs in. */
-export const ADMIN_URL = process.env.ADMIN_URL ?? 'http://127.0.0.1:18000/admin/';
+export const ADMIN_URL = process.env.ADMIN_URL ?? 'http://127.0.0.1:18100/admin/';
 export const ADMIN_EMAIL = process.env.ADMIN_EMAIL;
 export const ADMIN_PASSWORD = process.env.ADMIN_PASSWORD;
 export const ORIGIN = new URL(ADMIN_URL).origin;
@@ -48,7 +48,7 @@ export async function withScreenshot(page, name, steps) {
 
 export async function signIn(page, email = ADMIN_EMAIL, password = ADMIN_PASSWORD) {
   await page.goto(ADMIN_URL);
-  await page.getByLabel(/^Username/).fill(email);
+  await page.getByLabel(/^E-mail/).fill(email);
   await page.getByLabel(/^Password/).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
 }

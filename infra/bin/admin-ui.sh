@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The admin single-page app (admin-ui/: React + react-admin, built with Vite).
 #   admin-ui.sh build     npm ci (when the lock file changed) and vite build into admin-ui/dist
-#   admin-ui.sh test      the browser tests: the three apps and a gateway on ports of their own (18081-18083,
-#                         18000) against the TEST stores, a seeded admin, Playwright driving Debian's Chromium;
+#   admin-ui.sh test      the browser tests: the three apps and a gateway on ports of their own (18181-18183,
+#                         18100) against the TEST stores, a seeded admin, Playwright driving Debian's Chromium;
 #                         stops what it started however the run ends. Screenshots in admin-ui/test-results/.
 #   admin-ui.sh test-start|test-run|test-stop   the same in steps, to iterate on the tests
 # The test stores can be moved for a parallel run: BROWSER_TEST_DB, BROWSER_TEST_INDEX_PREFIX,
@@ -31,14 +31,16 @@ browser() {
 # The second set of apps: ports, data folder and test stores, exported for apps.sh, gateway.sh and superuser.sh.
 test_env() {
   DB=${BROWSER_TEST_DB:-cinema_test}
-  BASE=${BROWSER_TEST_PORT_BASE:-18000}
+  BASE=${BROWSER_TEST_PORT_BASE:-18100}
   local jwks="http://127.0.0.1:$((BASE + 81))/auth/.well-known/jwks.json"
   # Pids, logs and signing keys of this second set of apps live apart from the live stack's.
   export CINEMA_DATA_DIR="$DATA_DIR/browser-tests"
+  # Short-lived JVMs: the quick compiler and the serial collector start them sooner on a small machine.
+  export JAVA_OPTS=${BROWSER_TEST_JAVA_OPTS:--Xmx512m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC}
   export GATEWAY_PORT=$BASE COMMAND_SIDE_PORT=$((BASE + 81)) QUERY_SIDE_PORT=$((BASE + 82)) UGC_PROJECTION_PORT=$((BASE + 83))
   export COMMAND_SIDE_ADDR=127.0.0.1:$COMMAND_SIDE_PORT QUERY_SIDE_ADDR=127.0.0.1:$QUERY_SIDE_PORT \
     UGC_PROJECTION_ADDR=127.0.0.1:$UGC_PROJECTION_PORT
-  # Small connection pools: PostgreSQL's 100 connections are shared with the live stack and the Maven tests.
+  # Small connection pools: PostgreSQL's connections are shared with the live stack and other test runs.
   export COMMAND_SIDE_ARGS="--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$DB
     --spring.datasource.hikari.maximum-pool-size=8"
   export QUERY_SIDE_ARGS="--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$DB?currentSchema=query_side,public

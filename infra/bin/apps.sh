@@ -3,7 +3,7 @@
 #   apps.sh build                 package every module (tests skipped: `make test` runs them)
 #   apps.sh start|stop|status [APP...]
 # A second set of apps (the browser tests' run against the test stores) sets, per app, <APP>_PORT and <APP>_ARGS
-# (extra Spring arguments), e.g. QUERY_SIDE_PORT=18082 QUERY_SIDE_ARGS='--cinema.search.index-prefix=test_', and its
+# (extra Spring arguments), e.g. QUERY_SIDE_PORT=18182 QUERY_SIDE_ARGS='--cinema.search.index-prefix=test_', and its
 # own CINEMA_DATA_DIR for pids, logs and keys.
 source "$(dirname "$0")/lib.sh"
 

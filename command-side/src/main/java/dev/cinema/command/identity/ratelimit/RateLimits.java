@@ -1,9 +1,11 @@
 package dev.cinema.command.identity.ratelimit;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 import org.redisson.api.RRateLimiter;
 import org.redisson.api.RateType;
 import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -35,11 +37,55 @@ class RateLimits {
         this.redisson = redisson;
     }
 
-    RRateLimiter limiter(String name, String key, RateLimitProperties.Limit limit) {
-        RRateLimiter limiter = redisson.getRateLimiter("cinema:rate-limit:" + name + ":" + key);
-        // Sets the rate only for a new limiter; its keys expire a window after their last use.
-        limiter.trySetRate(RateType.OVERALL, limit.permits(), limit.window(), limit.window());
+    Limiter limiter(String name, String key, RateLimitProperties.Limit limit) {
+        Limiter limiter = new Limiter(redisson.getRateLimiter("cinema:rate-limit:" + name + ":" + key), limit);
+        limiter.setRate();
         return limiter;
+    }
+
+    /**
+     * A Redisson limiter whose settings may expire between setting and use (its keys expire a window after their
+     * last use): Redisson then fails with "RateLimiter is not initialized", and the call sets them again and
+     * retries once.
+     */
+    static final class Limiter {
+        private final RRateLimiter limiter;
+        private final RateLimitProperties.Limit limit;
+
+        private Limiter(RRateLimiter limiter, RateLimitProperties.Limit limit) {
+            this.limiter = limiter;
+            this.limit = limit;
+        }
+
+        boolean tryAcquire() {
+            return initialized(limiter::tryAcquire);
+        }
+
+        long availablePermits() {
+            return initialized(limiter::availablePermits);
+        }
+
+        /** The Redis key of the limiter's settings. */
+        String name() {
+            return limiter.getName();
+        }
+
+        private void setRate() {
+            // Sets the rate only for a new limiter.
+            limiter.trySetRate(RateType.OVERALL, limit.permits(), limit.window(), limit.window());
+        }
+
+        private <T> T initialized(Supplier<T> call) {
+            try {
+                return call.get();
+            } catch (RedisException e) {
+                if (e.getMessage() == null || !e.getMessage().contains("RateLimiter is not initialized")) {
+                    throw e;
+                }
+                setRate();
+                return call.get();
+            }
+        }
     }
 
     /**

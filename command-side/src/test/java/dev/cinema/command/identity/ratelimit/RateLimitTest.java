@@ -1,6 +1,7 @@
 package dev.cinema.command.identity.ratelimit;
 
 import static dev.cinema.command.TestUsers.fromIp;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -11,7 +12,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cinema.command.CommandSideTest;
 import dev.cinema.command.TestUsers;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.redisson.api.RedissonClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -33,6 +36,24 @@ class RateLimitTest {
 
     @Autowired
     RateLimitProperties limits;
+
+    @Autowired
+    RateLimits rateLimits;
+
+    @Autowired
+    RedissonClient redisson;
+
+    @Test
+    void aLimiterWhoseSettingsExpiredAfterBeingSetIsSetAgainInsteadOfFailing() {
+        RateLimits.Limiter limiter = rateLimits.limiter("test-expired", UUID.randomUUID().toString(),
+                limits.requestsPerIp());
+        assertThat(limiter.tryAcquire()).isTrue();
+        // The settings' key expires a window after the last use, possibly between setting and acquiring.
+        redisson.getKeys().delete(limiter.name());
+
+        assertThat(limiter.tryAcquire()).isTrue();
+        assertThat(limiter.availablePermits()).isEqualTo(limits.requestsPerIp().permits() - 2);
+    }
 
     @Test
     void theTwentyFirstFailedLoginFromOneAddressInAMinuteIsRefused() throws Exception {
