@@ -210,11 +210,10 @@ final class Faults {
                 return false;
             }
             JsonNode state = Http.JSON.readTree(progress.body());
-            String text = (state.path("state").asText("") + state.path("status").asText("")).toLowerCase();
-            if (text.contains("fail") || text.contains("abort") || text.contains("cancel")) {
+            if (Reindex.failed(state)) {
                 return false;
             }
-            if (text.contains("done") || text.contains("complete") || text.contains("finish") || text.contains("succe")) {
+            if (Reindex.done(state)) {
                 return true;
             }
             Thread.sleep(2_000);

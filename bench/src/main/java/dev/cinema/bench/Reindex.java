@@ -64,16 +64,23 @@ final class Reindex {
             }
             JsonNode progress = platform.http().json("GET", base + "/" + id, null, 200, "Authorization", Http.bearer(token));
             double elapsed = (System.nanoTime() - started) / 1e9;
-            String state = state(progress);
             System.err.printf("\r  reindex run %d: %5.1f s %s", run, elapsed, abbreviate(progress.toString()));
-            if (DONE.contains(state)) {
+            if (done(progress)) {
                 System.err.printf("%n  reindex run %d: done in %.1f s%n", run, elapsed);
                 return elapsed;
             }
-            if (FAILED.contains(state)) {
+            if (failed(progress)) {
                 throw new IllegalStateException("reindex " + id + " failed: " + progress);
             }
         }
+    }
+
+    static boolean done(JsonNode progress) {
+        return DONE.contains(state(progress));
+    }
+
+    static boolean failed(JsonNode progress) {
+        return FAILED.contains(state(progress));
     }
 
     /** The job's state, whichever of the usual names the progress document gives it. */
