@@ -34,8 +34,9 @@ reindex: ## rebuild the search indices by event replay, no downtime, with progre
 bench: ## measure the running platform against raw baselines (3 runs each) → bench/results/<date>.md; not in CI
 	@bash bench/bench.sh run $(BENCH_ARGS)
 
-bench-short: ## the same benchmarks briefly (1 run of 3 s, light load), to check the harness
-	@bash bench/bench.sh run --runs=1 --seconds=3 --search-clients=10 --ugc-clients=2 --projection-rate=5 --name=short $(BENCH_ARGS)
+bench-short: ## the load benchmarks briefly (1 run of 3 s, light load, no reindex), to check the harness
+	@bash bench/bench.sh run --only=commands,projection,search,ugc --runs=1 --seconds=3 --search-clients=10 \
+	  --ugc-clients=2 --projection-rate=5 --name=short $(BENCH_ARGS)
 
 chaos: ## fault and security suite against the running stack: restarts servers, kill -9 of query-side (see bench/README.md)
 	@bash bench/bench.sh chaos $(CHAOS_ARGS)

@@ -28,6 +28,7 @@ run() {
   admin
   local extra=()
   if curl -fsS "http://127.0.0.1:$REINDEX_PORT/actuator/health/readiness" >/dev/null 2>&1; then
+    say "reindex store on port $REINDEX_PORT: the reindex benchmark replays it"
     extra=(--query-url-for-reindex="http://127.0.0.1:$REINDEX_PORT")
   elif [[ " $* " != *" --only="* ]]; then
     say "no reindex store on port $REINDEX_PORT (bench/bench.sh reindex-store FILMS): the reindex benchmark is skipped"

@@ -15,14 +15,14 @@ import java.util.Set;
  * {@code make chaos}: the fault and security suite against the running stack (make up). Non-destructive checks
  * first (the token matrix on all three apps, the read model against the event store), then one fault at a time
  * injected with the project's scripts. Exit status 1 when any check failed; a table of what ran and what it
- * counted goes to bench/results/chaos-&lt;date&gt;.md. Options: --only=security,readmodel,query-kill,es-restart,
+ * counted goes to bench/results/chaos-&lt;date&gt;.md. Options: --only=security,conflicts,readmodel,query-kill,es-restart,
  * clickhouse-stop,kafka-restart (default all), --root=&lt;checkout that started the stack&gt; (default .),
  * --rehearsal=true (the scenarios' load and checks without the faults, for a stack that others use),
  * --event-store=cinema, --index-prefix=, --clickhouse-database=cinema.
  */
 public final class Chaos {
 
-    static final List<String> SCENARIOS = List.of("security", "readmodel", "query-kill", "es-restart", "clickhouse-stop", "kafka-restart");
+    static final List<String> SCENARIOS = List.of("security", "conflicts", "readmodel", "query-kill", "es-restart", "clickhouse-stop", "kafka-restart");
 
     private Chaos() {
     }
@@ -49,6 +49,7 @@ public final class Chaos {
             try {
                 failures = switch (scenario) {
                     case "security" -> new SecurityMatrix(platform).check();
+                    case "conflicts" -> new ConflictingUpdates(platform).check();
                     case "readmodel" -> {
                         ReadModelCheck.Outcome outcome = catalogue.compare();
                         System.err.println("  " + outcome.summary());
@@ -66,13 +67,14 @@ public final class Chaos {
             outcomes.put(scenario, failures);
             System.err.println("  " + (failures.isEmpty() ? "PASSED" : "FAILED: " + failures));
         }
-        StringBuilder table = new StringBuilder("# make chaos, " + LocalDate.now(ZoneOffset.UTC) + "\n\n| scenario | result | details |\n|---|---|---|\n");
+        StringBuilder table = new StringBuilder("# make chaos, " + LocalDate.now(ZoneOffset.UTC) + "\n\n"
+                + (options.containsKey("note") ? options.get("note") + "\n\n" : "") + "| scenario | result | details |\n|---|---|---|\n");
         outcomes.forEach((scenario, failures) -> table.append("| ").append(scenario).append(" | ")
                 .append(failures.isEmpty() ? "passed" : "FAILED").append(" | ")
                 .append(String.join("; ", failures).replace("|", "/")).append(" |\n"));
         Path out = Path.of(options.getOrDefault("out", "bench/results"));
         Files.createDirectories(out);
-        Path file = out.resolve("chaos-" + LocalDate.now(ZoneOffset.UTC) + ".md");
+        Path file = out.resolve(options.getOrDefault("name", "chaos-" + LocalDate.now(ZoneOffset.UTC)) + ".md");
         Files.writeString(file, table);
         System.out.print(table);
         long failed = outcomes.values().stream().filter(failures -> !failures.isEmpty()).count();

@@ -28,11 +28,18 @@ final class Http {
     /** Sends and checks the status; {@code headers} are name/value pairs. */
     HttpResponse<String> send(String method, String url, String body, int expected, String... headers)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+        return sendBytes(method, url, body == null ? null : body.getBytes(StandardCharsets.UTF_8), "application/json",
+                expected, headers);
+    }
+
+    /** As {@link #send} with a body already encoded (large bulk bodies kept as UTF-8, not as Java strings). */
+    HttpResponse<String> sendBytes(String method, String url, byte[] body, String contentType, int expected,
+                                   String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
         if (body != null) {
-            request.header("Content-Type", "application/json");
+            request.header("Content-Type", contentType);
         }
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);

@@ -51,9 +51,14 @@ final class ReadModelCheck {
         this.indexPrefix = indexPrefix;
     }
 
+    /** First waits until query-side has projected the event store as far as it is now (up to 5 minutes). */
     Outcome compare() throws Exception {
         Map<String, long[]> counts = new java.util.LinkedHashMap<>();
         List<String> differences = new ArrayList<>();
+        long head = head();
+        if (!projectedUpTo(head)) {
+            differences.add("query-side did not reach the event store's head (" + head + ") within 5 minutes");
+        }
         for (Kind kind : KINDS) {
             Map<String, String> expected = fold(kind);
             Map<String, String> actual = documents(kind);
@@ -69,6 +74,33 @@ final class ReadModelCheck {
                     .forEach(id -> differences.add(kind.index + " " + id + " has no live aggregate"));
         }
         return new Outcome(counts, differences);
+    }
+
+    private long head() throws Exception {
+        try (Connection store = DriverManager.getConnection(platform.postgresUrl() + eventStore, "postgres", "");
+             Statement query = store.createStatement();
+             ResultSet head = query.executeQuery("SELECT coalesce(max(global_index), 0) FROM domain_event_entry")) {
+            head.next();
+            return head.getLong(1);
+        }
+    }
+
+    /** Query-side's read-your-writes wait: a request with the position as consistency token is held until then. */
+    private boolean projectedUpTo(long position) throws Exception {
+        long deadline = System.nanoTime() + 300_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try {
+                int status = platform.http().send("GET", platform.queryUrl() + "/movies/api/v1/genres/" + java.util.UUID.randomUUID(),
+                        null, 0, "X-Consistency-Token", Long.toString(position)).statusCode();
+                if (status == 404) {
+                    return true;
+                }
+            } catch (java.io.IOException restarting) {
+                // query-side coming back after a fault
+            }
+            Thread.sleep(1_000);
+        }
+        return false;
     }
 
     /** Live aggregates of the kind and their current names, from the events in order. */

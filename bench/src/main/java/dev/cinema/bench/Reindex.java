@@ -42,7 +42,7 @@ final class Reindex {
         for (int run = 1; run <= settings.runs(); run++) {
             double seconds = reindexOnce(run);
             figure.platformRuns.add(events / seconds);
-            List<String> bulks = new ArrayList<>();
+            List<byte[]> bulks = new ArrayList<>();
             long docs = readDocuments(bulks);
             documents.platformRuns.add(docs / seconds);
             double raw = bulkOnce(bulks, run);
@@ -64,16 +64,23 @@ final class Reindex {
             }
             JsonNode progress = platform.http().json("GET", base + "/" + id, null, 200, "Authorization", Http.bearer(token));
             double elapsed = (System.nanoTime() - started) / 1e9;
-            String state = state(progress);
             System.err.printf("\r  reindex run %d: %5.1f s %s", run, elapsed, abbreviate(progress.toString()));
-            if (DONE.contains(state)) {
+            if (done(progress)) {
                 System.err.printf("%n  reindex run %d: done in %.1f s%n", run, elapsed);
                 return elapsed;
             }
-            if (FAILED.contains(state)) {
+            if (failed(progress)) {
                 throw new IllegalStateException("reindex " + id + " failed: " + progress);
             }
         }
+    }
+
+    static boolean done(JsonNode progress) {
+        return DONE.contains(state(progress));
+    }
+
+    static boolean failed(JsonNode progress) {
+        return FAILED.contains(state(progress));
     }
 
     /** The job's state, whichever of the usual names the progress document gives it. */
@@ -87,7 +94,7 @@ final class Reindex {
     }
 
     /** Every document of the three indices as _bulk bodies of 1,000 documents for the raw indices. */
-    private long readDocuments(List<String> bulks) throws Exception {
+    private long readDocuments(List<byte[]> bulks) throws Exception {
         long count = 0;
         for (String index : INDICES) {
             String source = platform.elasticsearchUrl() + "/" + indexPrefix + index;
@@ -100,7 +107,7 @@ final class Reindex {
                             .append(hit.get("_id")).append("}}\n").append(hit.get("_source")).append('\n');
                     count++;
                     if (++inBulk == 1_000) {
-                        bulks.add(bulk.toString());
+                        bulks.add(bulk.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
                         bulk.setLength(0);
                         inBulk = 0;
                     }
@@ -109,20 +116,21 @@ final class Reindex {
                         "{\"scroll\":\"2m\",\"scroll_id\":" + page.get("_scroll_id") + "}", 200);
             }
             if (inBulk > 0) {
-                bulks.add(bulk.toString());
+                bulks.add(bulk.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
         }
         return count;
     }
 
-    private double bulkOnce(List<String> bulks, int run) throws Exception {
+    private double bulkOnce(List<byte[]> bulks, int run) throws Exception {
         for (String index : INDICES) {
             platform.http().send("DELETE", platform.elasticsearchUrl() + "/" + rawIndex(index), null, 0);
             platform.http().send("PUT", platform.elasticsearchUrl() + "/" + rawIndex(index), definition(index), 200);
         }
         long started = System.nanoTime();
         for (int i = 0; i < bulks.size(); i++) {
-            JsonNode answer = platform.http().json("POST", platform.elasticsearchUrl() + "/_bulk", bulks.get(i), 200);
+            JsonNode answer = Http.JSON.readTree(platform.http().sendBytes("POST", platform.elasticsearchUrl() + "/_bulk",
+                    bulks.get(i), "application/x-ndjson", 200).body());
             if (answer.path("errors").asBoolean()) {
                 throw new IllegalStateException("raw bulk failed: " + abbreviate(answer.toString()));
             }

@@ -36,6 +36,10 @@ final class Scripts {
     /** kill -9 of a component started by the scripts; returns its pid. */
     long killHard(String name) throws Exception {
         Path pidFile = root.resolve(".data/pids/" + name + ".pid");
+        if (rehearsal && !Files.exists(pidFile)) {
+            System.err.println("  $ kill -9 $(cat " + pidFile + ")   (rehearsal: not run)");
+            return -1;
+        }
         long pid = Long.parseLong(Files.readString(pidFile).trim());
         System.err.println("  $ kill -9 " + pid + "   (" + name + ")" + (rehearsal ? "   (rehearsal: not run)" : ""));
         if (rehearsal) {

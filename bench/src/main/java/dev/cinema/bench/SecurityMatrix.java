@@ -115,8 +115,11 @@ final class SecurityMatrix {
 
     private static String tampered(String token) {
         String[] parts = token.split("\\.");
-        String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
-                .replaceFirst("\"roles\":\\[[^]]*]", "\"roles\":[\"admin\"]");
+        String original = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        String claims = original.replaceFirst("\"roles\":\\[[^]]*]", "\"roles\":[\"admin\"]");
+        if (claims.equals(original)) {
+            claims = "{\"roles\":[\"admin\"]," + original.substring(1);
+        }
         return parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(claims.getBytes(StandardCharsets.UTF_8))
                 + "." + parts[2];
     }
