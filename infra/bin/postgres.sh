@@ -30,9 +30,15 @@ ensure_databases() {
   done
 }
 
-# The setting needs a restart: done once, when the server runs with fewer (the machine's own server included).
-ensure_capacity() {
+# max_connections needs a restart: done once, when the server runs with fewer (the machine's own server included).
+# autovacuum (a reload): some machines switch it off, and without it no table of ours ever gets statistics, so
+# the projections' lookups turn into whole-table scans as the catalogue grows.
+ensure_settings() {
   local current
+  if [[ $(psql_admin -d postgres -c 'SHOW autovacuum') != on ]]; then
+    psql_admin -d postgres -c 'ALTER SYSTEM SET autovacuum = on' -c 'SELECT pg_reload_conf()' >/dev/null
+    say "postgres: autovacuum switched on"
+  fi
   current=$(psql_admin -d postgres -c 'SHOW max_connections')
   (( current >= MAX_CONNECTIONS )) && return
   psql_admin -d postgres -c "ALTER SYSTEM SET max_connections = $MAX_CONNECTIONS"
@@ -49,7 +55,7 @@ start() {
     wait_for postgres 30 psql_admin -d postgres -c 'SELECT 1'
     say "postgres started"
   fi
-  ensure_capacity
+  ensure_settings
   ensure_databases
 }
 

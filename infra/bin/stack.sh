@@ -56,7 +56,7 @@ test() {
   trap 'for s in "${STARTED_HERE[@]}"; do bash "$BIN/$s.sh" stop || true; done' EXIT
   for server in "${SERVERS[@]}"; do
     if port_open "${SERVER_PORT[$server]}"; then
-      # The machine's PostgreSQL still needs our settings (connections) and databases.
+      # The machine's PostgreSQL still needs our settings (connections, autovacuum) and databases.
       [[ $server == postgres ]] && bash "$BIN/postgres.sh" start
       continue
     fi
