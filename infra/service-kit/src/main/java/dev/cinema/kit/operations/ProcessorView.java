@@ -14,7 +14,8 @@ import java.util.List;
  * @param replaying  whether any segment is replaying (a reset or a reindex)
  * @param head       the position of the newest event the processor could handle (event store head, or the sum
  *                   of the partitions' end offsets)
- * @param lag        events not yet handled, summed over the segments
+ * @param lag        how far the processor is behind: the slowest segment's distance to the head for Axon (its segments
+ *                   share one position space), the sum over the partitions for Kafka (each has its own offsets)
  * @param error      the processor's error, or null when healthy
  * @param segments   one row per segment (Axon segment or Kafka partition)
  */
