@@ -61,7 +61,7 @@ describe('admin app', { concurrency: false }, () => {
       for (let i = 0; i < persons.length; i++) {
         await page.getByRole('button', { name: 'Add' }).click();
         const person = page.getByLabel(/^Person/).nth(i);
-        await person.fill(persons[i].split(' ')[0] + ' ' + persons[i].split(' ')[1]);
+        await person.fill(persons[i]);
         await page.getByRole('option', { name: persons[i] }).click();
         await page.getByLabel(/^Role/).nth(i).click();
         await page.getByRole('option', { name: roles[i] }).click();
@@ -130,6 +130,8 @@ describe('admin app', { concurrency: false }, () => {
       await page.goto(`${ADMIN_URL}#/users`);
       const email = ADMIN_EMAIL;
       await page.getByPlaceholder('Search').fill(email.slice(0, 12).toUpperCase());
+      // The search applies after a pause; leaving before that would bring the list back.
+      await page.waitForURL(/filter=/);
       const row = page.getByRole('row').filter({ hasText: email });
       await row.getByText('admin', { exact: true }).waitFor();
       await row.getByRole('link', { name: 'Edit' }).click();
