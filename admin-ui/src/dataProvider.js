@@ -105,10 +105,11 @@ const catalogueProvider = (resource) => {
       return { data: { ...data, id: json.id, version: json.version } };
     },
     async update({ id, data, previousData }) {
+      // The form carries the version it was loaded (or reloaded after a conflict) at.
       const { json } = await api(`${CATALOG}/${resource}/${id}`, {
         method: 'PUT',
         body: kind.body(data),
-        headers: ifMatch(previousData),
+        headers: ifMatch(data.version != null ? data : previousData),
       });
       return { data: { ...data, id, version: json.version } };
     },

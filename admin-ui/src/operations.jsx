@@ -206,10 +206,10 @@ const DeadLetterGroup = ({ base, group }) => {
                   <TableCell sx={{ maxWidth: 420, wordBreak: 'break-word' }}>{letter.cause}</TableCell>
                   <TableCell>{new Date(field(letter, 'enqueuedAt')).toLocaleString()}</TableCell>
                   <TableCell>
-                    <Button size="small" onClick={() => act.mutate({ path: `/${letter.id}/retry`, method: 'POST' })}>
+                    <Button size="small" onClick={() => act.mutate({ path: `/${encodeURIComponent(letter.id)}/retry`, method: 'POST' })}>
                       {translate('cinema.operations.retry')}
                     </Button>
-                    <Button size="small" color="error" onClick={() => act.mutate({ path: `/${letter.id}`, method: 'DELETE' })}>
+                    <Button size="small" color="error" onClick={() => act.mutate({ path: `/${encodeURIComponent(letter.id)}`, method: 'DELETE' })}>
                       {translate('cinema.operations.evict')}
                     </Button>
                   </TableCell>

@@ -53,6 +53,16 @@ export async function signIn(page, email = ADMIN_EMAIL, password = ADMIN_PASSWOR
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
+/**
+ * Types into a list's search box once the list has shown, and waits until the search is applied (it is
+ * debounced: leaving the page before would bring the list back).
+ */
+export async function search(page, text) {
+  await page.getByRole('row').nth(1).or(page.getByText('No results found')).first().waitFor();
+  await page.getByPlaceholder('Search').fill(text);
+  await page.waitForURL(/filter=/);
+}
+
 /** A unique suffix, so that runs and tests never see each other's data. */
 export const unique = () => Math.random().toString(36).slice(2, 8);
 
