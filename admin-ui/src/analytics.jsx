@@ -11,9 +11,6 @@ const UGC = '/ugc/api/v1';
 const PERIODS = [7, 30, 90, 365];
 const METRICS = ['views', 'unique_viewers', 'completions'];
 
-/** The analytics API answers in snake_case; read either spelling. */
-const field = (object, snake) => object?.[snake] ?? object?.[snake.replace(/_([a-z])/g, (_, c) => c.toUpperCase())];
-
 async function titleOf(id) {
   try {
     return (await api(`/movies/api/v1/films/${id}`)).json.title;
@@ -30,7 +27,7 @@ const TopFilms = () => {
     queryKey: ['analytics', 'top', days, metric],
     queryFn: async () => {
       const { json } = await api(`${UGC}/films/top${query({ period: `${days}d`, metric, limit: 10 })}`);
-      return Promise.all(json.map(async (row) => ({ title: await titleOf(field(row, 'film_id')), value: row.value })));
+      return Promise.all(json.map(async (row) => ({ title: await titleOf(row.film_id), value: row.value })));
     },
   });
   return (
@@ -89,7 +86,7 @@ const FilmStats = () => {
   const rating = stats?.rating ?? {};
   const bars = stats ? [
     { name: translate('cinema.analytics.views'), value: stats.views },
-    { name: translate('cinema.analytics.unique_viewers'), value: field(stats, 'unique_viewers') },
+    { name: translate('cinema.analytics.unique_viewers'), value: stats.unique_viewers },
     { name: translate('cinema.analytics.completions'), value: stats.completions },
     { name: translate('cinema.analytics.bookmarks'), value: stats.bookmarks },
     { name: translate('cinema.analytics.ratings'), value: rating.count },
@@ -113,7 +110,7 @@ const FilmStats = () => {
         {stats && (
           <Box data-testid="film-stats">
             <Typography>
-              {translate('cinema.analytics.average_progress')}: {Math.round(field(stats, 'average_progress') * 100)}%
+              {translate('cinema.analytics.average_progress')}: {Math.round(stats.average_progress * 100)}%
               {' · '}{translate('cinema.analytics.average_rating')}: {rating.average ?? '—'}
             </Typography>
             <ResponsiveContainer width="100%" height={300}>

@@ -14,9 +14,6 @@ const APPS = [
 ];
 const POLL_MS = 2000;
 
-/** The apps answer in camelCase (query side) or snake_case (UGC): read either. */
-const field = (object, camel) => object?.[camel] ?? object?.[camel.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)];
-
 const Processors = ({ base }) => {
   const translate = useTranslate();
   const { data, error } = useQuery({
@@ -137,11 +134,11 @@ const Reindex = ({ base, indices }) => {
                 </span>
               </>
             )}
-            {running && field(job, 'eventsPerSecond') != null
-              ? ` · ${translate('cinema.operations.reindex_rate', { rate: Math.round(field(job, 'eventsPerSecond')) })}`
+            {running && job.eventsPerSecond != null
+              ? ` · ${translate('cinema.operations.reindex_rate', { rate: Math.round(job.eventsPerSecond) })}`
               : ''}
-            {running && field(job, 'etaSeconds') != null
-              ? ` · ${translate('cinema.operations.reindex_eta', { eta: field(job, 'etaSeconds') })}` : ''}
+            {running && job.etaSeconds != null
+              ? ` · ${translate('cinema.operations.reindex_eta', { eta: job.etaSeconds })}` : ''}
           </Typography>
           {job?.error && <Alert severity="error">{job.error}</Alert>}
         </Box>
@@ -202,9 +199,9 @@ const DeadLetterGroup = ({ base, group }) => {
               {data.rows.map((letter) => (
                 <TableRow key={letter.id}>
                   <TableCell>{letter.sequence}</TableCell>
-                  <TableCell>{field(letter, 'messageType')}</TableCell>
+                  <TableCell>{letter.message_type}</TableCell>
                   <TableCell sx={{ maxWidth: 420, wordBreak: 'break-word' }}>{letter.cause}</TableCell>
-                  <TableCell>{new Date(field(letter, 'enqueuedAt')).toLocaleString()}</TableCell>
+                  <TableCell>{new Date(letter.enqueued_at).toLocaleString()}</TableCell>
                   <TableCell>
                     <Button size="small" onClick={() => act.mutate({ path: `/${encodeURIComponent(letter.id)}/retry`, method: 'POST' })}>
                       {translate('cinema.operations.retry')}
