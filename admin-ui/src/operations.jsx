@@ -134,10 +134,10 @@ const Reindex = ({ base, indices }) => {
                 </span>
               </>
             )}
-            {running && job.eventsPerSecond != null
+            {running && job?.eventsPerSecond != null
               ? ` · ${translate('cinema.operations.reindex_rate', { rate: Math.round(job.eventsPerSecond) })}`
               : ''}
-            {running && job.etaSeconds != null
+            {running && job?.etaSeconds != null
               ? ` · ${translate('cinema.operations.reindex_eta', { eta: job.etaSeconds })}` : ''}
           </Typography>
           {job?.error && <Alert severity="error">{job.error}</Alert>}
