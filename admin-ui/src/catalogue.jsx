@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useState } from 'react';
 import {
-  DeleteButton, Edit, SaveButton, Toolbar, useDataProvider, useNotify, useRecordContext, useRefresh,
+  DeleteButton, Edit, FormTab, SaveButton, TabbedForm, Toolbar, useDataProvider, useNotify, useRecordContext, useRefresh,
   useResourceContext, useTranslate,
 } from 'react-admin';
 import { useFormContext } from 'react-hook-form';
@@ -118,6 +118,23 @@ export const CatalogueToolbar = ({ fields }) => (
     <DeleteButton mutationMode="pessimistic" />
     <ConflictDialog fields={fields} />
   </Toolbar>
+);
+
+/**
+ * The edit page of a film, person or genre: its fields on the first tab, its event history on the second;
+ * `compared` names the fields the conflict dialog compares.
+ */
+export const CatalogueEditForm = ({ compared, children }) => (
+  <CatalogueEdit>
+    <TabbedForm toolbar={<CatalogueToolbar fields={compared} />}>
+      <FormTab label="cinema.tab.details">
+        {children}
+      </FormTab>
+      <FormTab label="cinema.tab.history" path="history">
+        <HistoryTable />
+      </FormTab>
+    </TabbedForm>
+  </CatalogueEdit>
 );
 
 /** The aggregate's events, oldest first: version, event type, time, acting user and the event's facts. */

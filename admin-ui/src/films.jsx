@@ -3,7 +3,7 @@ import {
   NumberField, NumberInput, ReferenceArrayInput, ReferenceInput, SearchInput, SelectInput, SimpleFormIterator,
   TabbedForm, TextField, TextInput, maxValue, minValue, required, useTranslate,
 } from 'react-admin';
-import { CatalogueEdit, CatalogueToolbar, HistoryTable } from './catalogue';
+import { CatalogueEditForm } from './catalogue';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -56,16 +56,9 @@ const FilmFields = () => {
 const COMPARED = ['title', 'description', 'creationDate', 'rating', 'type', 'genreIds', 'credits'];
 
 export const FilmEdit = () => (
-  <CatalogueEdit>
-    <TabbedForm toolbar={<CatalogueToolbar fields={COMPARED} />}>
-      <FormTab label="cinema.tab.details">
-        <FilmFields />
-      </FormTab>
-      <FormTab label="cinema.tab.history" path="history">
-        <HistoryTable />
-      </FormTab>
-    </TabbedForm>
-  </CatalogueEdit>
+  <CatalogueEditForm compared={COMPARED}>
+    <FilmFields />
+  </CatalogueEditForm>
 );
 
 export const FilmCreate = () => (

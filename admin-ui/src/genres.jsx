@@ -1,7 +1,7 @@
 import {
-  Create, Datagrid, EditButton, FormTab, List, SearchInput, SimpleForm, TabbedForm, TextField, TextInput, required,
+  Create, Datagrid, EditButton, List, SearchInput, SimpleForm, TextField, TextInput, required,
 } from 'react-admin';
-import { CatalogueEdit, CatalogueToolbar, HistoryTable } from './catalogue';
+import { CatalogueEditForm } from './catalogue';
 
 export const GenreList = () => (
   <List filters={[<SearchInput key="q" source="q" alwaysOn />]} sort={{ field: 'name', order: 'ASC' }} perPage={25}>
@@ -20,16 +20,9 @@ const GenreFields = () => (
 );
 
 export const GenreEdit = () => (
-  <CatalogueEdit>
-    <TabbedForm toolbar={<CatalogueToolbar fields={['name', 'description']} />}>
-      <FormTab label="cinema.tab.details">
-        <GenreFields />
-      </FormTab>
-      <FormTab label="cinema.tab.history" path="history">
-        <HistoryTable />
-      </FormTab>
-    </TabbedForm>
-  </CatalogueEdit>
+  <CatalogueEditForm compared={['name', 'description']}>
+    <GenreFields />
+  </CatalogueEditForm>
 );
 
 export const GenreCreate = () => (

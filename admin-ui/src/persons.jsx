@@ -1,7 +1,7 @@
 import {
-  Create, Datagrid, EditButton, FormTab, List, SearchInput, SimpleForm, TabbedForm, TextField, TextInput, required,
+  Create, Datagrid, EditButton, List, SearchInput, SimpleForm, TextField, TextInput, required,
 } from 'react-admin';
-import { CatalogueEdit, CatalogueToolbar, HistoryTable } from './catalogue';
+import { CatalogueEditForm } from './catalogue';
 
 export const PersonList = () => (
   <List filters={[<SearchInput key="q" source="q" alwaysOn />]} perPage={25} sort={{}}>
@@ -14,16 +14,9 @@ export const PersonList = () => (
 );
 
 export const PersonEdit = () => (
-  <CatalogueEdit>
-    <TabbedForm toolbar={<CatalogueToolbar fields={['fullName']} />}>
-      <FormTab label="cinema.tab.details">
-        <TextInput source="fullName" validate={required()} fullWidth />
-      </FormTab>
-      <FormTab label="cinema.tab.history" path="history">
-        <HistoryTable />
-      </FormTab>
-    </TabbedForm>
-  </CatalogueEdit>
+  <CatalogueEditForm compared={['fullName']}>
+    <TextInput source="fullName" validate={required()} fullWidth />
+  </CatalogueEditForm>
 );
 
 export const PersonCreate = () => (
